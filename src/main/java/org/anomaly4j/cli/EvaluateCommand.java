@@ -1,0 +1,72 @@
+package org.anomaly4j.cli;
+
+import org.anomaly4j.config.ConfigLoader;
+import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.pipeline.EvaluateService;
+import org.anomaly4j.pipeline.EvaluationResult;
+import org.anomaly4j.pipeline.ModelStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "Evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Re-score a saved model.zip on a dataset's test split and write reports/<run>/.",
+                "The data and scoring settings default to those the model was trained with; --config and --set override them."})
+public class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "ZIP", description = "model.zip written by Train.")
+    Path model;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    private final String[] rawArgs;
+
+    public EvaluateCommand(String... rawArgs) {
+        this.rawArgs = rawArgs;
+    }
+
+    @Override
+    public Integer call() {
+        ModelStore.Loaded loaded = ModelStore.load(model);
+        HfrConfig cfg = loaded.config();
+        if (common.config != null || !common.overrides.isEmpty()) {
+            // Start from the model's own config; a file and --set override data and scoring.
+            List<String> overrides = new ArrayList<>(common.overrides);
+            HfrConfig file = common.config != null ? ConfigLoader.load(common.config, List.of()) : null;
+            HfrConfig base = ConfigLoader.fromYaml(ConfigLoader.toYaml(file != null
+                    ? new HfrConfig(file.data(), cfg.model(), cfg.train(), file.scoring()) : cfg), "model config");
+            cfg = overrides.isEmpty() ? base : applyOverrides(base, overrides);
+        }
+        String command = CommonOptions.commandLine("Evaluate", rawArgs);
+        EvaluationResult r = EvaluateService.run(loaded, cfg.data(), cfg.scoring(), command, common.reports,
+                common.runId("evaluate"));
+        String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
+        TrainCommand.print(spec.commandLine().getOut(), r.metrics(), common.reports.resolve(common.runId == null
+                ? "(see reports/)" : common.runId).toString(), warning);
+        return 0;
+    }
+
+    private static HfrConfig applyOverrides(HfrConfig base, List<String> overrides) {
+        try {
+            Path tmp = java.nio.file.Files.createTempFile("anomaly4j-eval", ".yaml");
+            java.nio.file.Files.writeString(tmp, ConfigLoader.toYaml(base));
+            try {
+                return ConfigLoader.load(tmp, overrides);
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        } catch (java.io.IOException e) {
+            throw new org.anomaly4j.AnomalyException("cannot write a temporary config: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.anomaly4j.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Checks value ranges and enumerations; returns every problem at once, each with its key. */
+public final class ConfigValidator {
+    private static final Set<String> LAYOUTS = Set.of("mvtec", "folders", "synthetic");
+    private static final Set<String> ENCODERS = Set.of("squeezenet", "vgg16", "resnet50", "tiny");
+    private static final Set<String> LOSSES = Set.of("cosine", "mse", "both");
+
+    private ConfigValidator() {
+    }
+
+    public static List<String> problems(HfrConfig c) {
+        List<String> p = new ArrayList<>();
+        if (c.data() == null || c.model() == null || c.train() == null || c.scoring() == null) {
+            p.add("sections data, model, train and scoring must all be mappings");
+            return p;
+        }
+        DataConfig d = c.data();
+        oneOf(p, "data.layout", d.layout(), LAYOUTS);
+        if (!"synthetic".equals(d.layout()) && (d.root() == null || d.root().isBlank())) {
+            p.add("data.root: must name the dataset folder");
+        }
+        if (d.imageSize() < 32 || d.imageSize() > 1024) {
+            p.add("data.imageSize: " + d.imageSize() + " is out of range [32, 1024]");
+        }
+        if (d.validationFraction() < 0 || d.validationFraction() >= 0.9) {
+            p.add("data.validationFraction: " + d.validationFraction() + " is out of range [0, 0.9)");
+        }
+        if (d.testNormalFraction() < 0 || d.testNormalFraction() >= 0.9) {
+            p.add("data.testNormalFraction: " + d.testNormalFraction() + " is out of range [0, 0.9)");
+        }
+        if (d.maxTrainImages() < 0) {
+            p.add("data.maxTrainImages: must be >= 0 (0 = all)");
+        }
+        if (d.maxTestImages() < 0) {
+            p.add("data.maxTestImages: must be >= 0 (0 = all)");
+        }
+        ModelConfig m = c.model();
+        oneOf(p, "model.encoder", m.encoder(), ENCODERS);
+        if (m.taps() == null) {
+            p.add("model.taps: must be a list (empty = the encoder's default taps)");
+        }
+        DecoderConfig dec = m.decoder();
+        if (dec == null) {
+            p.add("model.decoder: missing");
+        } else {
+            positive(p, "model.decoder.bottleneck", dec.bottleneck());
+            positive(p, "model.decoder.width", dec.width());
+            if (dec.depth() < 1 || dec.depth() > 8) {
+                p.add("model.decoder.depth: " + dec.depth() + " is out of range [1, 8]");
+            }
+        }
+        TrainConfig t = c.train();
+        if (t.epochs() < 1) {
+            p.add("train.epochs: " + t.epochs() + " must be >= 1");
+        }
+        positive(p, "train.batchSize", t.batchSize());
+        if (!(t.learningRate() > 0 && t.learningRate() < 1)) {
+            p.add("train.learningRate: " + t.learningRate() + " is out of range (0, 1)");
+        }
+        oneOf(p, "train.loss", t.loss(), LOSSES);
+        if (t.branchWeights() == null) {
+            p.add("train.branchWeights: must be a list (empty = all 1)");
+        } else {
+            for (int i = 0; i < t.branchWeights().size(); i++) {
+                Double w = t.branchWeights().get(i);
+                if (w == null || !(w >= 0) || w.isInfinite()) {
+                    p.add("train.branchWeights[" + i + "]: " + w + " must be a finite number >= 0");
+                }
+            }
+        }
+        ScoringConfig s = c.scoring();
+        oneOf(p, "scoring.distance", s.distance(), Set.of("cosine", "mse"));
+        oneOf(p, "scoring.aggregation", s.aggregation(), Set.of("sum", "product"));
+        oneOf(p, "scoring.scoreMode", s.scoreMode(), Set.of("max", "topk"));
+        if (!(s.sigma() >= 0) || s.sigma() > 64) {
+            p.add("scoring.sigma: " + s.sigma() + " is out of range [0, 64]");
+        }
+        positive(p, "scoring.topK", s.topK());
+        positive(p, "scoring.batchSize", s.batchSize());
+        return p;
+    }
+
+    private static void oneOf(List<String> p, String key, String value, Set<String> allowed) {
+        if (value == null || !allowed.contains(value)) {
+            p.add(key + ": '" + value + "' is not one of " + new java.util.TreeSet<>(allowed));
+        }
+    }
+
+    private static void positive(List<String> p, String key, int value) {
+        if (value < 1) {
+            p.add(key + ": " + value + " must be >= 1");
+        }
+    }
+}

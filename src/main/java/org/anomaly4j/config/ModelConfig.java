@@ -1,0 +1,26 @@
+package org.anomaly4j.config;
+
+import java.util.List;
+
+/**
+ * Encoder and decoder settings.
+ *
+ * @param encoder               {@code squeezenet}, {@code vgg16}, {@code resnet50} or {@code tiny} (random, tests)
+ * @param weights               explicit weights file; empty = resolve from {@code zoo-weights/}, then download
+ * @param weightsDir            folder searched for weights files
+ * @param allowUntrainedEncoder fall back to a randomly initialised encoder when no weights are found (demo only)
+ * @param taps                  encoder vertices whose outputs are reconstructed; empty = the encoder's default
+ * @param normalizeTaps         L2-normalise every tap along channels (per pixel) before the decoder sees it and
+ *                              before it is reconstructed: balances channels and scales, and makes the MSE
+ *                              branch a cosine-like loss at no training cost (the cache holds normalised taps)
+ * @param decoder               decoder shape
+ */
+public record ModelConfig(
+        String encoder,
+        String weights,
+        String weightsDir,
+        boolean allowUntrainedEncoder,
+        List<String> taps,
+        boolean normalizeTaps,
+        DecoderConfig decoder) {
+}

@@ -1,0 +1,20 @@
+package org.anomaly4j.config;
+
+/**
+ * How reconstruction errors become an anomaly map and an image score.
+ *
+ * @param distance    per-pixel error of a scale: {@code cosine} (1 - cos along channels) or {@code mse}
+ * @param aggregation {@code sum} or {@code product} of the upsampled per-scale maps
+ * @param sigma       Gaussian smoothing of the aggregated map, in pixels (0 = none)
+ * @param scoreMode   {@code max} or {@code topk} (mean of the topK highest pixels)
+ * @param topK        pixels averaged by {@code topk}
+ * @param batchSize   images per scoring batch
+ */
+public record ScoringConfig(
+        String distance,
+        String aggregation,
+        double sigma,
+        String scoreMode,
+        int topK,
+        int batchSize) {
+}

@@ -1,0 +1,60 @@
+package org.anomaly4j.data;
+
+import org.anomaly4j.AnomalyException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plain folders: one of normal images, one of abnormal images and an optional one of masks (a mask
+ * shares its image's stem, with or without a {@code _mask} suffix). A seeded share of the normals
+ * is held out as the test split's normal images.
+ */
+public final class FolderLayout {
+    private FolderLayout() {
+    }
+
+    public static DatasetSplits scan(Path root, String normalDir, String abnormalDir, String maskDir,
+                                     double testNormalFraction, double validationFraction, long seed, int maxTrain) {
+        Path normal = root.resolve(normalDir);
+        Path abnormal = root.resolve(abnormalDir);
+        List<Path> normals = ImageFiles.list(normal);
+        if (normals.isEmpty()) {
+            throw new AnomalyException("no images in " + normal + " (put defect-free images there)");
+        }
+        List<ImageSample> all = normals.stream().map(p -> new ImageSample(p, ImageSample.GOOD, null)).toList();
+        List<ImageSample>[] testVsRest = ValidationSplit.split(all, testNormalFraction, seed + 1);
+        List<ImageSample>[] trainVsVal = ValidationSplit.split(testVsRest[0], validationFraction, seed);
+        List<ImageSample> train = trainVsVal[0];
+        if (maxTrain > 0 && train.size() > maxTrain) {
+            train = train.subList(0, maxTrain);
+        }
+        boolean hasMasks = maskDir != null && !maskDir.isBlank();
+        Path masks = hasMasks ? root.resolve(maskDir) : null;
+        if (hasMasks && !Files.isDirectory(masks)) {
+            throw new AnomalyException("mask folder not found: " + masks + " (fix data.maskDir or set it to \"\")");
+        }
+        List<ImageSample> test = new ArrayList<>(testVsRest[1]);
+        for (Path image : ImageFiles.list(abnormal)) {
+            Path mask = null;
+            if (hasMasks) {
+                String stem = ImageFiles.stem(image);
+                mask = ImageFiles.list(masks).stream()
+                        .filter(m -> ImageFiles.stem(m).equals(stem) || ImageFiles.stem(m).equals(stem + "_mask"))
+                        .findFirst()
+                        .orElseThrow(() -> new AnomalyException("no mask for " + image + " in " + masks
+                                + " (name it " + stem + "_mask.png, or set data.maskDir to \"\")"));
+            }
+            test.add(new ImageSample(image, "abnormal", mask));
+        }
+        if (test.stream().noneMatch(ImageSample::anomalous)) {
+            throw new AnomalyException("no images in " + abnormal + " (the test split needs abnormal images)");
+        }
+        if (test.stream().allMatch(ImageSample::anomalous)) {
+            throw new AnomalyException("no normal images left for the test split: raise data.testNormalFraction or add images to " + normal);
+        }
+        return new DatasetSplits(train, trainVsVal[1], test, hasMasks, "folders at " + root);
+    }
+}

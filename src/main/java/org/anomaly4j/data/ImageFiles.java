@@ -1,0 +1,42 @@
+package org.anomaly4j.data;
+
+import org.anomaly4j.AnomalyException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Lists image files of a folder in a stable (sorted) order. */
+public final class ImageFiles {
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp");
+
+    private ImageFiles() {
+    }
+
+    public static boolean isImage(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1)) && Files.isRegularFile(p);
+    }
+
+    public static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new AnomalyException("folder not found: " + dir + " (check data.root and the dataset layout)");
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(ImageFiles::isImage).sorted().toList();
+        } catch (IOException e) {
+            throw new AnomalyException("cannot list " + dir + ": " + e.getMessage() + " (check permissions)", e);
+        }
+    }
+
+    public static String stem(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

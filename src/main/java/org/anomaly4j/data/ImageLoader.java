@@ -1,0 +1,117 @@
+package org.anomaly4j.data;
+
+import org.anomaly4j.AnomalyException;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Decodes images and masks and resizes them to the model's square input. Images become RGB
+ * floats in [0, 1], channels first; grayscale is replicated to 3 channels. Masks become 0/1.
+ */
+public final class ImageLoader {
+    private ImageLoader() {
+    }
+
+    public static BufferedImage read(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new AnomalyException("cannot read image " + file + " (missing file or no read permission)");
+        }
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new AnomalyException("corrupt or unreadable image " + file + ": " + e.getMessage()
+                    + " (re-export it as PNG/JPEG, or remove it)", e);
+        }
+        if (img == null) {
+            throw new AnomalyException("not a decodable image: " + file
+                    + " (supported: PNG, JPEG, BMP; re-export it or remove it)");
+        }
+        return img;
+    }
+
+    /** RGB in [0, 1], CHW, resized to size x size. */
+    public static float[] loadRgb(Path file, int size) {
+        BufferedImage resized = resize(toRgb(read(file)), size, true);
+        float[] chw = new float[3 * size * size];
+        int plane = size * size;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int rgb = resized.getRGB(x, y);
+                int i = y * size + x;
+                chw[i] = ((rgb >> 16) & 0xff) / 255f;
+                chw[plane + i] = ((rgb >> 8) & 0xff) / 255f;
+                chw[2 * plane + i] = (rgb & 0xff) / 255f;
+            }
+        }
+        return chw;
+    }
+
+    /**
+     * Binary mask resized (nearest) to size x size. The mask must have its image's dimensions,
+     * else the pixel labels would not line up.
+     */
+    public static float[] loadMask(Path mask, Path image, int size) {
+        BufferedImage m = read(mask);
+        BufferedImage img = read(image);
+        if (m.getWidth() != img.getWidth() || m.getHeight() != img.getHeight()) {
+            throw new AnomalyException("mask " + mask + " is " + m.getWidth() + "x" + m.getHeight()
+                    + " but its image " + image + " is " + img.getWidth() + "x" + img.getHeight()
+                    + " (a mask must have its image's size)");
+        }
+        BufferedImage gray = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = gray.createGraphics();
+        g.drawImage(m, 0, 0, null);
+        g.dispose();
+        BufferedImage resized = resize(gray, size, false);
+        float[] out = new float[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                out[y * size + x] = (resized.getRaster().getSample(x, y, 0) > 127) ? 1f : 0f;
+            }
+        }
+        return out;
+    }
+
+    static BufferedImage toRgb(BufferedImage src) {
+        if (src.getType() == BufferedImage.TYPE_INT_RGB) {
+            return src;
+        }
+        BufferedImage rgb = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        g.drawImage(src, 0, 0, null);
+        g.dispose();
+        return rgb;
+    }
+
+    /** Bilinear (halving first for strong downscales, to avoid aliasing) or nearest for masks. */
+    static BufferedImage resize(BufferedImage src, int size, boolean smooth) {
+        BufferedImage cur = src;
+        if (smooth) {
+            while (cur.getWidth() >= 2 * size && cur.getHeight() >= 2 * size) {
+                cur = draw(cur, cur.getWidth() / 2, cur.getHeight() / 2, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            }
+        }
+        if (cur.getWidth() == size && cur.getHeight() == size) {
+            return cur;
+        }
+        return draw(cur, size, size, smooth ? RenderingHints.VALUE_INTERPOLATION_BILINEAR
+                : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    }
+
+    private static BufferedImage draw(BufferedImage src, int w, int h, Object interpolation) {
+        BufferedImage out = new BufferedImage(w, h, src.getType() == BufferedImage.TYPE_BYTE_GRAY
+                ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+        g.drawImage(src, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+}

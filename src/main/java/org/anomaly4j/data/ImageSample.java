@@ -1,0 +1,18 @@
+package org.anomaly4j.data;
+
+import java.nio.file.Path;
+
+/**
+ * One image of a dataset split.
+ *
+ * @param image      the image file
+ * @param defectType {@code good} for normal images, else the defect folder's name
+ * @param mask       ground-truth mask (0 = normal, &gt;0 = defect), or null (normal, or no masks)
+ */
+public record ImageSample(Path image, String defectType, Path mask) {
+    public static final String GOOD = "good";
+
+    public boolean anomalous() {
+        return !GOOD.equals(defectType);
+    }
+}

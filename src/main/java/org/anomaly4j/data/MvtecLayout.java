@@ -1,0 +1,79 @@
+package org.anomaly4j.data;
+
+import org.anomaly4j.AnomalyException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The MVTec AD layout of one category: {@code train/good}, {@code test/<type>} and, optionally,
+ * {@code ground_truth/<type>/<stem>_mask.png}. Without {@code ground_truth/} the set is image-level only.
+ */
+public final class MvtecLayout {
+    private MvtecLayout() {
+    }
+
+    public static DatasetSplits scan(Path root, double validationFraction, long seed, int maxTrain, int maxTestPerType) {
+        if (!Files.isDirectory(root)) {
+            throw new AnomalyException("dataset folder not found: " + root.toAbsolutePath()
+                    + " (set data.root, or --set data.root=/path/to/category; expected train/good and test/<type> inside)");
+        }
+        Path trainGood = root.resolve("train").resolve(ImageSample.GOOD);
+        if (!Files.isDirectory(trainGood)) {
+            throw new AnomalyException("missing folder " + trainGood
+                    + " (an MVTec AD category needs train/good with defect-free images)");
+        }
+        List<Path> goodFiles = ImageFiles.list(trainGood);
+        if (goodFiles.isEmpty()) {
+            throw new AnomalyException("no images in " + trainGood + " (put defect-free .png/.jpg/.bmp images there)");
+        }
+        List<ImageSample> normals = goodFiles.stream().map(p -> new ImageSample(p, ImageSample.GOOD, null)).toList();
+        List<ImageSample>[] parts = ValidationSplit.split(normals, validationFraction, seed);
+        List<ImageSample> train = parts[0];
+        if (maxTrain > 0 && train.size() > maxTrain) {
+            train = train.subList(0, maxTrain);
+        }
+
+        Path testDir = root.resolve("test");
+        if (!Files.isDirectory(testDir)) {
+            throw new AnomalyException("missing folder " + testDir + " (an MVTec AD category needs test/good and test/<defect type>)");
+        }
+        Path gtDir = root.resolve("ground_truth");
+        boolean hasMasks = Files.isDirectory(gtDir);
+        List<ImageSample> test = new ArrayList<>();
+        for (Path typeDir : subfolders(testDir)) {
+            String type = typeDir.getFileName().toString();
+            List<Path> files = ImageFiles.list(typeDir);
+            if (maxTestPerType > 0 && files.size() > maxTestPerType) {
+                files = ValidationSplit.shuffled(files, seed).subList(0, maxTestPerType).stream().sorted().toList();
+            }
+            for (Path image : files) {
+                Path mask = null;
+                if (hasMasks && !ImageSample.GOOD.equals(type)) {
+                    mask = gtDir.resolve(type).resolve(ImageFiles.stem(image) + "_mask.png");
+                    if (!Files.isRegularFile(mask)) {
+                        throw new AnomalyException("missing mask for defect image " + image + ": expected " + mask
+                                + " (add the mask, or remove ground_truth/ to evaluate image-level only)");
+                    }
+                }
+                test.add(new ImageSample(image, type, mask));
+            }
+        }
+        if (test.stream().noneMatch(ImageSample::anomalous) || test.stream().allMatch(ImageSample::anomalous)) {
+            throw new AnomalyException("test split of " + root + " needs both test/good and at least one test/<defect type> folder with images");
+        }
+        return new DatasetSplits(train, parts[1], test, hasMasks, "MVTec AD layout at " + root);
+    }
+
+    private static List<Path> subfolders(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new AnomalyException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.anomaly4j.metrics;
+
+/** Best F1 over all thresholds, and the threshold that reaches it (predict anomalous when score &gt;= threshold). */
+public record F1Max(double f1, double threshold) {
+
+    public static F1Max of(float[] scores, int[] labels) {
+        SortedScores s = new SortedScores(scores, labels);
+        long pos = 0;
+        for (int l : labels) {
+            pos += l != 0 ? 1 : 0;
+        }
+        if (pos == 0) {
+            return new F1Max(Double.NaN, Double.NaN);
+        }
+        double best = 0;
+        double threshold = Double.NaN;
+        long tp = 0;
+        long fp = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.payload(i) != 0) {
+                tp++;
+            } else {
+                fp++;
+            }
+            if (!s.tiedWithNext(i)) {
+                double f1 = 2.0 * tp / (tp + fp + pos); // 2PR/(P+R) = 2tp / (predicted + actual)
+                if (f1 > best) {
+                    best = f1;
+                    threshold = s.score(i);
+                }
+            }
+        }
+        return new F1Max(best, threshold);
+    }
+}

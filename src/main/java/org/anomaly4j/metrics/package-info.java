@@ -1,0 +1,4 @@
+/**
+ * Image AUROC, pixel AUROC, AUPRO (MVTec definition) and F1-max, exact and sort-based.
+ */
+package org.anomaly4j.metrics;

@@ -1,0 +1,30 @@
+package org.anomaly4j.pipeline;
+
+import org.anomaly4j.model.TapShape;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a saved {@code model.zip} carries beside the graph (a JSON string entry), so any DL4J app
+ * knows how to feed it and anomaly4j can score with it again.
+ */
+public record ModelMetadata(
+        String format,
+        int formatVersion,
+        String inputName,
+        int imageSize,
+        List<TapShape> taps,
+        List<String> reconstructions,
+        List<String> lossOutputs,
+        Map<String, Object> preprocessing,
+        String encoder,
+        String weightsSource,
+        boolean pretrainedEncoder,
+        String configYaml,
+        Map<String, Object> metrics,
+        Map<String, Object> provenance) {
+
+    public static final String FORMAT = "anomaly4j-hfr";
+    public static final String ZIP_ENTRY = "anomaly4j-metadata.json";
+}

@@ -1,0 +1,110 @@
+package org.anomaly4j.pipeline;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.anomaly4j.AnomalyException;
+import org.anomaly4j.config.ConfigLoader;
+import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.model.HfrModel;
+import org.anomaly4j.model.encoder.Preprocessing;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Saves and loads {@code model.zip}: a plain DL4J ComputationGraph zip (loadable with
+ * {@code ModelSerializer.restoreComputationGraph}) plus the metadata JSON entry. Written to a
+ * temporary name and moved into place, so a crash never leaves a half-written model.
+ */
+public final class ModelStore {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ModelStore() {
+    }
+
+    /** A loaded model with the config it was trained with. */
+    public record Loaded(HfrModel model, HfrConfig config, ModelMetadata metadata) {
+    }
+
+    public static void save(HfrModel model, HfrConfig config, Map<String, Object> metrics, Map<String, Object> provenance, Path file) {
+        Map<String, Object> pre = new LinkedHashMap<>();
+        Preprocessing p = model.preprocessing();
+        pre.put("name", p.name());
+        pre.put("input", "RGB in [0,1], NCHW, resized to " + model.imageSize() + "x" + model.imageSize());
+        pre.put("bgr", p.bgr());
+        pre.put("scale", p.scale());
+        pre.put("mean", p.mean());
+        pre.put("std", p.std());
+        ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT, 1, model.inputName(), model.imageSize(), model.taps(),
+                model.reconstructions(), model.lossOutputs(), pre, model.encoderKind(), model.weightsSource(),
+                model.pretrainedEncoder(), ConfigLoader.toYaml(config), metrics, provenance);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ModelSerializer.writeModel(model.graph(), tmp.toFile(), false);
+            ModelSerializer.addObjectToFile(tmp.toFile(), ModelMetadata.ZIP_ENTRY, JSON.writeValueAsString(meta));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more to clean
+            }
+            throw new AnomalyException("cannot write model " + file + ": " + e.getMessage() + " (check free disk space and permissions)", e);
+        }
+    }
+
+    public static Loaded load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AnomalyException("model file not found: " + file + " (give the model.zip of a Train run, e.g. reports/<run>/model.zip)");
+        }
+        ComputationGraph graph;
+        try {
+            graph = ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (Exception | Error e) {
+            throw new AnomalyException("cannot load " + file + " as a DL4J model: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " (truncated or not a model zip; re-export it)", e);
+        }
+        String json;
+        try {
+            json = ModelSerializer.getObjectFromFile(file.toFile(), ModelMetadata.ZIP_ENTRY);
+        } catch (Exception e) {
+            throw new AnomalyException(file + " is a DL4J model but not an anomaly4j model (no " + ModelMetadata.ZIP_ENTRY
+                    + " entry); train one with Train", e);
+        }
+        ModelMetadata meta;
+        try {
+            meta = JSON.readValue(json, ModelMetadata.class);
+        } catch (IOException e) {
+            throw new AnomalyException(file + ": unreadable " + ModelMetadata.ZIP_ENTRY + ": " + e.getMessage(), e);
+        }
+        if (!ModelMetadata.FORMAT.equals(meta.format())) {
+            throw new AnomalyException(file + ": model format '" + meta.format() + "' is not " + ModelMetadata.FORMAT);
+        }
+        HfrConfig config = ConfigLoader.fromYaml(meta.configYaml(), file + "!" + ModelMetadata.ZIP_ENTRY);
+        Map<String, Object> pre = meta.preprocessing();
+        Preprocessing p = new Preprocessing((String) pre.get("name"), (Boolean) pre.get("bgr"),
+                ((Number) pre.get("scale")).doubleValue(), toDoubles(pre.get("mean")), toDoubles(pre.get("std")));
+        HfrModel model = new HfrModel(graph, meta.inputName(), meta.imageSize(), meta.taps(), meta.reconstructions(),
+                meta.lossOutputs(), p, meta.encoder(), meta.weightsSource(), meta.pretrainedEncoder());
+        return new Loaded(model, config, meta);
+    }
+
+    private static double[] toDoubles(Object o) {
+        List<?> list = (List<?>) o;
+        double[] d = new double[list.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = ((Number) list.get(i)).doubleValue();
+        }
+        return d;
+    }
+}

@@ -1,0 +1,109 @@
+package org.anomaly4j.pipeline;
+
+import org.anomaly4j.Versions;
+import org.anomaly4j.config.ConfigLoader;
+import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.data.AnomalyImageRecordReader;
+import org.anomaly4j.data.DatasetFactory;
+import org.anomaly4j.data.DatasetSplits;
+import org.anomaly4j.data.ImageSample;
+import org.anomaly4j.data.SyntheticValidationSet;
+import org.anomaly4j.model.HfrModel;
+import org.anomaly4j.model.HfrModelBuilder;
+import org.anomaly4j.model.encoder.Encoder;
+import org.anomaly4j.model.encoder.EncoderCatalogue;
+import org.anomaly4j.report.ReportWriter;
+import org.anomaly4j.report.RunDirectory;
+import org.anomaly4j.report.RunSummary;
+import org.anomaly4j.train.DecoderTrainer;
+import org.anomaly4j.train.TrainingHistory;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Train on the normals, keep the best epoch on validation, evaluate on the test split, write the run folder. */
+public final class TrainService {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainService.class);
+
+    private TrainService() {
+    }
+
+    /** {@code validation} is the score on synthetic defects painted onto the validation normals (null without them). */
+    public record Result(Path runDir, HfrModel model, TrainingHistory history, EvaluationResult validation,
+                         EvaluationResult evaluation, String warning) {
+    }
+
+    public static Result run(HfrConfig cfg, String command, Path reportsRoot, String runId) {
+        long start = System.nanoTime();
+        DatasetSplits data = DatasetFactory.open(cfg.data());
+        LOG.info("Data: {} ({} train, {} validation, {} test images)", data.source(), data.train().size(),
+                data.validation().size(), data.test().size());
+        try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
+            run.writeString("config.yaml", ConfigLoader.toYaml(cfg));
+            run.writeString("command.txt", command + "\n");
+            Nd4j.getRandom().setSeed(cfg.train().seed());
+            int size = cfg.data().imageSize();
+            Encoder encoder = EncoderCatalogue.build(cfg.model(), size, cfg.train().seed());
+            String warning = encoder.pretrained() ? "" : encoder.weightsSource();
+            HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
+            LOG.info("Model: {} encoder (taps {}), {} trainable parameters", encoder.kind(), model.tapNames(),
+                    trainableParams(model));
+            TrainingHistory history = DecoderTrainer.train(model, cfg.model(), cfg.train(),
+                    new AnomalyImageRecordReader(data.train(), size), new AnomalyImageRecordReader(data.validation(), size));
+            EvaluationResult validation = validate(model, cfg, data, run);
+            EvaluationResult eval = Evaluator.evaluate(model, cfg.scoring(), data.test(), data.hasMasks());
+            Map<String, Object> provenance = provenance(cfg, data, command);
+            ModelStore.save(model, cfg, ReportWriter.metricsMap(eval.metrics()), provenance, run.file("model.zip"));
+            double wall = (System.nanoTime() - start) / 1e9;
+            ReportWriter.write(run, new RunSummary(runId, command, data.source(), encoder.kind(), encoder.weightsSource(),
+                    warning, history, validation, eval, wall));
+            Path dir = run.commit();
+            return new Result(dir, model, history, validation, eval, warning);
+        }
+    }
+
+    /** Scores the validation normals and copies of them with synthetic defects: a labelled check that never uses the test split. */
+    static EvaluationResult validate(HfrModel model, HfrConfig cfg, DatasetSplits data, RunDirectory run) {
+        if (data.validation().isEmpty()) {
+            return null;
+        }
+        Path dir = run.file("validation-synthetic");
+        try {
+            List<ImageSample> set = SyntheticValidationSet.build(data.validation(), dir, cfg.data().seed());
+            EvaluationResult r = Evaluator.evaluate(model, cfg.scoring(), set, true);
+            LOG.info("Validation (synthetic defects on {} held-out normals): image AUROC {}, pixel AUROC {}",
+                    data.validation().size(), String.format("%.4f", r.metrics().imageAuroc()),
+                    String.format("%.4f", r.metrics().pixelAuroc()));
+            return r;
+        } finally {
+            RunDirectory.deleteTree(dir);
+        }
+    }
+
+    static long trainableParams(HfrModel model) {
+        long n = 0;
+        for (org.deeplearning4j.nn.api.Layer l : model.graph().getLayers()) {
+            if (!(l instanceof org.deeplearning4j.nn.layers.FrozenLayer)) {
+                n += l.numParams();
+            }
+        }
+        return n;
+    }
+
+    static Map<String, Object> provenance(HfrConfig cfg, DatasetSplits data, String command) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("anomaly4j", Versions.ANOMALY4J);
+        p.put("dl4j", Versions.DL4J);
+        p.put("created", Instant.now().toString());
+        p.put("dataset", data.source());
+        p.put("seed", cfg.train().seed());
+        p.put("command", command);
+        return p;
+    }
+}

@@ -1,0 +1,119 @@
+package org.anomaly4j.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.anomaly4j.metrics.EvaluationMetrics;
+import org.anomaly4j.pipeline.EvaluationResult;
+import org.anomaly4j.pipeline.ImageScore;
+import org.anomaly4j.train.TrainingHistory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes metrics.json, summary.md, scores.csv and history.json into a run folder. */
+public final class ReportWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {
+    }
+
+    /** anomalib-style keys; NaN (not computed) becomes null. */
+    public static Map<String, Object> metricsMap(EvaluationMetrics m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("image_AUROC", finite(m.imageAuroc()));
+        out.put("image_F1Max", finite(m.imageF1Max()));
+        out.put("image_F1Max_threshold", finite(m.imageF1Threshold()));
+        out.put("pixel_AUROC", finite(m.pixelAuroc()));
+        out.put("pixel_AUPRO", finite(m.pixelAupro()));
+        out.put("test_images", m.images());
+        out.put("test_anomalous", m.anomalous());
+        return out;
+    }
+
+    private static Object finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    public static void write(RunDirectory run, RunSummary s) {
+        try {
+            Map<String, Object> metrics = new LinkedHashMap<>(metricsMap(s.evaluation().metrics()));
+            metrics.put("eval_seconds", s.evaluation().seconds());
+            metrics.put("eval_images_per_second", s.evaluation().imagesPerSecond());
+            if (s.history() != null) {
+                metrics.put("train_seconds", s.history().seconds());
+            }
+            if (s.validation() != null) {
+                metrics.put("validation_synthetic_image_AUROC", finite(s.validation().metrics().imageAuroc()));
+                metrics.put("validation_synthetic_pixel_AUROC", finite(s.validation().metrics().pixelAuroc()));
+            }
+            if (!s.evaluation().pixelNote().isEmpty()) {
+                metrics.put("note", s.evaluation().pixelNote());
+            }
+            run.writeString("metrics.json", JSON.writeValueAsString(metrics));
+            if (s.history() != null) {
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("train_loss", s.history().trainLoss());
+                h.put("validation_loss", s.history().validationLoss());
+                h.put("best_epoch", s.history().bestEpoch());
+                h.put("feature_cache", s.history().featureCache());
+                h.put("seconds", s.history().seconds());
+                run.writeString("history.json", JSON.writeValueAsString(h));
+            }
+            run.writeString("scores.csv", csv(s.evaluation().scores()));
+            run.writeString("summary.md", markdown(s));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String csv(List<ImageScore> scores) {
+        StringBuilder sb = new StringBuilder("image,defect_type,label,score\n");
+        for (ImageScore s : scores) {
+            sb.append('"').append(s.image().toString().replace("\"", "\"\"")).append("\",")
+                    .append(s.defectType()).append(',').append(s.label()).append(',').append(s.score()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String markdown(RunSummary s) {
+        EvaluationMetrics m = s.evaluation().metrics();
+        StringBuilder md = new StringBuilder();
+        md.append("# anomaly4j run ").append(s.runId()).append("\n\n");
+        if (s.warning() != null && !s.warning().isEmpty()) {
+            md.append("> **WARNING:** ").append(s.warning()).append("\n\n");
+        }
+        md.append("| metric | value |\n|---|---|\n");
+        md.append(row("image AUROC", m.imageAuroc()));
+        md.append(row("image F1-max", m.imageF1Max()));
+        md.append(row("pixel AUROC", m.pixelAuroc()));
+        md.append(row("pixel AUPRO (FPR <= 0.3)", m.pixelAupro()));
+        md.append("\n");
+        if (s.validation() != null) {
+            md.append("Validation (held-out normals plus copies with synthetic scratches/spots; never the test split): image AUROC ")
+                    .append(String.format("%.4f", s.validation().metrics().imageAuroc())).append(", pixel AUROC ")
+                    .append(String.format("%.4f", s.validation().metrics().pixelAuroc())).append("\n\n");
+        }
+        if (!s.evaluation().pixelNote().isEmpty()) {
+            md.append("Note: ").append(s.evaluation().pixelNote()).append("\n\n");
+        }
+        md.append("- data: ").append(s.dataSource()).append("\n");
+        md.append("- test images: ").append(m.images()).append(" (").append(m.anomalous()).append(" anomalous)\n");
+        md.append("- encoder: ").append(s.encoder()).append(", weights: ").append(s.weightsSource()).append("\n");
+        if (s.history() != null) {
+            TrainingHistory h = s.history();
+            md.append("- training: ").append(h.trainLoss().size()).append(" epochs, kept epoch ").append(h.bestEpoch())
+                    .append(" (lowest validation loss), ").append(String.format("%.1f", h.seconds())).append(" s")
+                    .append(h.featureCache() ? ", feature cache on" : ", feature cache off").append("\n");
+        }
+        md.append("- scoring: ").append(String.format("%.1f", s.evaluation().seconds())).append(" s, ")
+                .append(String.format("%.1f", s.evaluation().imagesPerSecond())).append(" images/s\n");
+        md.append("- total wall time: ").append(String.format("%.1f", s.wallSeconds())).append(" s\n");
+        md.append("\nCommand:\n\n```\n").append(s.command()).append("\n```\n");
+        return md.toString();
+    }
+
+    private static String row(String name, double v) {
+        return "| " + name + " | " + (Double.isFinite(v) ? String.format("%.4f", v) : "n/a") + " |\n";
+    }
+}

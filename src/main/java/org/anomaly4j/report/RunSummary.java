@@ -1,0 +1,9 @@
+package org.anomaly4j.report;
+
+import org.anomaly4j.pipeline.EvaluationResult;
+import org.anomaly4j.train.TrainingHistory;
+
+/** Everything a run report shows. {@code history} and {@code validation} are null for Evaluate runs. */
+public record RunSummary(String runId, String command, String dataSource, String encoder, String weightsSource,
+                         String warning, TrainingHistory history, EvaluationResult validation, EvaluationResult evaluation, double wallSeconds) {
+}

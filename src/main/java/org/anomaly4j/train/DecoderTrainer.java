@@ -1,0 +1,205 @@
+package org.anomaly4j.train;
+
+import me.tongfei.progressbar.ProgressBar;
+import org.anomaly4j.AnomalyException;
+import org.anomaly4j.config.ModelConfig;
+import org.anomaly4j.config.TrainConfig;
+import org.anomaly4j.data.AnomalyImageRecordReader;
+import org.anomaly4j.data.ImageBatches;
+import org.anomaly4j.model.HfrModel;
+import org.anomaly4j.model.HfrModelBuilder;
+import org.anomaly4j.model.TapShape;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains the decoder on normal images only. With the feature cache (default) the decoder-only
+ * graph trains on cached taps and its parameters are copied into the full graph by name; without
+ * it the full graph (frozen encoder included) is fitted on images directly. Either way the
+ * parameters of the epoch with the lowest validation loss are kept.
+ */
+public final class DecoderTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(DecoderTrainer.class);
+
+    private DecoderTrainer() {
+    }
+
+    public static TrainingHistory train(HfrModel model, ModelConfig m, TrainConfig t,
+                                        AnomalyImageRecordReader train, AnomalyImageRecordReader validation) {
+        long start = System.nanoTime();
+        if (train.size() == 0) {
+            throw new AnomalyException("no training images left after the validation split (add images to train/good)");
+        }
+        TrainingHistory h = t.featureCache() ? trainCached(model, m, t, train, validation, start)
+                : trainDirect(model, t, train, validation, start);
+        LOG.info("Training done in {} s; kept epoch {}", String.format("%.1f", h.seconds()), h.bestEpoch());
+        return h;
+    }
+
+    private static TrainingHistory trainCached(HfrModel model, ModelConfig m, TrainConfig t,
+                                               AnomalyImageRecordReader train, AnomalyImageRecordReader validation, long start) {
+        FeatureCache trainCache = FeatureCache.compute(model, train, t.batchSize(), "Encoding train");
+        FeatureCache valCache = validation.size() > 0 ? FeatureCache.compute(model, validation, t.batchSize(), "Encoding val") : null;
+        LOG.info("Feature cache: {} training images, {} MB", trainCache.size(), trainCache.bytes() / (1 << 20));
+        ComputationGraph decoder = HfrModelBuilder.decoderOnly(model, m, t);
+        Loop loop = new Loop(t, model.taps()) {
+            double fitBatch(int[] idx) {
+                decoder.fit(new MultiDataSet(trainCache.batch(idx), zeros(idx.length)));
+                return decoder.score();
+            }
+
+            double scoreBatch(int[] idx) {
+                return decoder.score(new MultiDataSet(valCache.batch(idx), zeros(idx.length)), false);
+            }
+
+            INDArray params() {
+                return decoder.params();
+            }
+
+            void setParams(INDArray p) {
+                decoder.setParams(p);
+            }
+        };
+        TrainingHistory h = loop.run(trainCache.size(), valCache == null ? 0 : valCache.size(), start, true,
+                trainCache.bytes());
+        HfrModelBuilder.copyParams(decoder, model.graph());
+        return h;
+    }
+
+    private static TrainingHistory trainDirect(HfrModel model, TrainConfig t, AnomalyImageRecordReader train,
+                                               AnomalyImageRecordReader validation, long start) {
+        ComputationGraph g = model.graph();
+        Loop loop = new Loop(t, model.taps()) {
+            double fitBatch(int[] idx) {
+                g.fit(new MultiDataSet(new INDArray[]{images(train, idx)}, zeros(idx.length)));
+                return g.score();
+            }
+
+            double scoreBatch(int[] idx) {
+                return g.score(new MultiDataSet(new INDArray[]{images(validation, idx)}, zeros(idx.length)), false);
+            }
+
+            INDArray params() {
+                return g.params();
+            }
+
+            void setParams(INDArray p) {
+                g.setParams(p);
+            }
+
+            private INDArray images(AnomalyImageRecordReader r, int[] idx) {
+                List<INDArray> list = new ArrayList<>();
+                for (int i : idx) {
+                    list.add(model.preprocessing().apply(
+                            Nd4j.create(org.anomaly4j.data.ImageLoader.loadRgb(r.sample(i).image(), model.imageSize()),
+                                    new long[]{1, 3, model.imageSize(), model.imageSize()})));
+                }
+                return Nd4j.concat(0, list.toArray(INDArray[]::new));
+            }
+        };
+        return loop.run(train.size(), validation.size(), start, false, 0);
+    }
+
+    /** The epoch loop shared by both modes: seeded shuffling, mean losses, best-epoch keeping, NaN guard. */
+    private abstract static class Loop {
+        private final TrainConfig t;
+        private final List<TapShape> taps;
+        private final int branchesPerTap;
+
+        Loop(TrainConfig t, List<TapShape> taps) {
+            this.t = t;
+            this.taps = taps;
+            this.branchesPerTap = t.loss().equals("both") ? 2 : 1;
+        }
+
+        abstract double fitBatch(int[] idx);
+
+        abstract double scoreBatch(int[] idx);
+
+        abstract INDArray params();
+
+        abstract void setParams(INDArray p);
+
+        INDArray[] zeros(int n) {
+            INDArray[] z = new INDArray[taps.size() * branchesPerTap];
+            int i = 0;
+            for (TapShape s : taps) {
+                for (int b = 0; b < branchesPerTap; b++) {
+                    z[i++] = Nd4j.zeros(n, s.channels(), s.height(), s.width());
+                }
+            }
+            return z;
+        }
+
+        TrainingHistory run(int nTrain, int nVal, long start, boolean cached, long cacheBytes) {
+            Random rnd = new Random(t.seed());
+            List<Double> trainLoss = new ArrayList<>();
+            List<Double> valLoss = new ArrayList<>();
+            double best = Double.POSITIVE_INFINITY;
+            INDArray bestParams = null;
+            int bestEpoch = 0;
+            int[] order = new int[nTrain];
+            for (int i = 0; i < nTrain; i++) {
+                order[i] = i;
+            }
+            for (int epoch = 1; epoch <= t.epochs(); epoch++) {
+                shuffle(order, rnd);
+                double sum = 0;
+                int batches = 0;
+                try (ProgressBar pb = Progress.bar("Epoch " + epoch + "/" + t.epochs(), nTrain)) {
+                    for (int from = 0; from < nTrain; from += t.batchSize()) {
+                        int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(nTrain, from + t.batchSize()));
+                        double loss = fitBatch(idx);
+                        if (!Double.isFinite(loss)) {
+                            throw new AnomalyException("training loss became " + loss + " in epoch " + epoch
+                                    + " (lower train.learningRate, e.g. --set train.learningRate=0.0001)");
+                        }
+                        sum += loss;
+                        batches++;
+                        pb.stepBy(idx.length);
+                        pb.setExtraMessage(String.format("loss %.4f", loss));
+                    }
+                }
+                trainLoss.add(sum / batches);
+                double val = Double.NaN;
+                if (nVal > 0) {
+                    double vs = 0;
+                    for (int from = 0; from < nVal; from += t.batchSize()) {
+                        int to = Math.min(nVal, from + t.batchSize());
+                        int[] idx = java.util.stream.IntStream.range(from, to).toArray();
+                        vs += scoreBatch(idx) * idx.length;
+                    }
+                    val = vs / nVal;
+                }
+                valLoss.add(val);
+                LOG.info("epoch {}/{}: train loss {}, validation loss {}", epoch, t.epochs(),
+                        String.format("%.5f", sum / batches), String.format("%.5f", val));
+                double criterion = nVal > 0 ? val : -epoch; // no validation split: keep the last epoch
+                if (criterion < best) {
+                    best = criterion;
+                    bestParams = params().dup();
+                    bestEpoch = epoch;
+                }
+            }
+            setParams(bestParams);
+            return new TrainingHistory(trainLoss, valLoss, bestEpoch, (System.nanoTime() - start) / 1e9, cached, cacheBytes);
+        }
+
+        private static void shuffle(int[] a, Random rnd) {
+            for (int i = a.length - 1; i > 0; i--) {
+                int j = rnd.nextInt(i + 1);
+                int tmp = a[i];
+                a[i] = a[j];
+                a[j] = tmp;
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.anomaly4j.train;
+
+import me.tongfei.progressbar.ProgressBar;
+import org.anomaly4j.data.AnomalyImageRecordReader;
+import org.anomaly4j.data.ImageBatches;
+import org.anomaly4j.model.HfrModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.indexing.SpecifiedIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The frozen encoder's taps for every training image, computed once. The encoder is frozen and
+ * there is no augmentation, so every epoch would recompute exactly these values; the decoder
+ * trains on them instead. The taps come from the full graph itself (fed forward up to the deepest
+ * tap), so they are the values the graph computes at test time.
+ */
+public final class FeatureCache {
+    private final List<INDArray> taps;
+    private final int size;
+
+    private FeatureCache(List<INDArray> taps, int size) {
+        this.taps = taps;
+        this.size = size;
+    }
+
+    public static FeatureCache compute(HfrModel model, AnomalyImageRecordReader reader, int batchSize, String task) {
+        int deepest = 0;
+        for (var t : model.taps()) {
+            deepest = Math.max(deepest, topologicalPosition(model, t.name()));
+        }
+        List<List<INDArray>> parts = new ArrayList<>();
+        model.taps().forEach(t -> parts.add(new ArrayList<>()));
+        reader.reset();
+        int offset = 0;
+        try (ProgressBar pb = Progress.bar(task, reader.size())) {
+            while (reader.hasNext()) {
+                ImageBatches.Batch b = ImageBatches.next(reader, offset, batchSize);
+                INDArray input = model.preprocessing().apply(b.images());
+                Map<String, INDArray> acts = model.graph().feedForward(new INDArray[]{input}, deepest, false);
+                for (int k = 0; k < model.taps().size(); k++) {
+                    parts.get(k).add(acts.get(model.taps().get(k).name()).dup());
+                }
+                offset += b.labels().length;
+                pb.stepBy(b.labels().length);
+            }
+        }
+        List<INDArray> stacked = new ArrayList<>();
+        for (List<INDArray> p : parts) {
+            stacked.add(Nd4j.concat(0, p.toArray(INDArray[]::new)));
+        }
+        return new FeatureCache(stacked, offset);
+    }
+
+    /** feedForward(..., layerTillIndex, ...) counts positions in the topological order, not vertex indices. */
+    static int topologicalPosition(HfrModel model, String vertex) {
+        int index = model.graph().getVertex(vertex).getVertexIndex();
+        int[] order = model.graph().topologicalSortOrder();
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == index) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("vertex " + vertex + " not in the topological order");
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The taps of the given images, one array per tap. */
+    public INDArray[] batch(int[] indices) {
+        INDArray[] out = new INDArray[taps.size()];
+        long[] idx = new long[indices.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = indices[i];
+        }
+        for (int k = 0; k < taps.size(); k++) {
+            INDArray t = taps.get(k);
+            INDArrayIndex[] sel = new INDArrayIndex[t.rank()];
+            sel[0] = new SpecifiedIndex(idx);
+            for (int d = 1; d < sel.length; d++) {
+                sel[d] = NDArrayIndex.all();
+            }
+            out[k] = t.get(sel);
+        }
+        return out;
+    }
+
+    public long bytes() {
+        return taps.stream().mapToLong(t -> t.length() * t.dataType().width()).sum();
+    }
+}

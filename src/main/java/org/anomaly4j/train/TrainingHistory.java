@@ -1,0 +1,11 @@
+package org.anomaly4j.train;
+
+import java.util.List;
+
+/**
+ * Loss per epoch (training mean and validation), the epoch whose parameters were kept (lowest
+ * validation loss, or the last epoch without a validation split) and the wall time.
+ */
+public record TrainingHistory(List<Double> trainLoss, List<Double> validationLoss, int bestEpoch,
+                              double seconds, boolean featureCache, long cacheBytes) {
+}
