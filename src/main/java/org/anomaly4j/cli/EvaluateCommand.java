@@ -3,7 +3,6 @@ package org.anomaly4j.cli;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.pipeline.EvaluateService;
-import org.anomaly4j.pipeline.EvaluationResult;
 import org.anomaly4j.pipeline.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,11 +47,10 @@ public class EvaluateCommand implements Callable<Integer> {
             cfg = overrides.isEmpty() ? base : applyOverrides(base, overrides);
         }
         String command = CommonOptions.commandLine("Evaluate", rawArgs);
-        EvaluationResult r = EvaluateService.run(loaded, cfg.data(), cfg.scoring(), command, common.reports,
+        EvaluateService.Result r = EvaluateService.run(loaded, cfg.data(), cfg.scoring(), command, common.reports,
                 common.runId("evaluate"));
         String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
-        TrainCommand.print(spec.commandLine().getOut(), r.metrics(), common.reports.resolve(common.runId == null
-                ? "(see reports/)" : common.runId).toString(), warning);
+        TrainCommand.print(spec.commandLine().getOut(), r.evaluation().metrics(), r.runDir().toString(), warning);
         return 0;
     }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** Checks value ranges and enumerations; returns every problem at once, each with its key. */
 public final class ConfigValidator {
-    private static final Set<String> LAYOUTS = Set.of("mvtec", "folders", "synthetic");
+    private static final Set<String> LAYOUTS = Set.of("mvtec", "folders", "one-class", "synthetic");
     private static final Set<String> ENCODERS = Set.of("squeezenet", "vgg16", "resnet50", "tiny");
     private static final Set<String> LOSSES = Set.of("cosine", "mse", "both");
 
@@ -23,6 +23,12 @@ public final class ConfigValidator {
         oneOf(p, "data.layout", d.layout(), LAYOUTS);
         if (!"synthetic".equals(d.layout()) && (d.root() == null || d.root().isBlank())) {
             p.add("data.root: must name the dataset folder");
+        }
+        if ("one-class".equals(d.layout())) {
+            oneOf(p, "data.source", d.source(), Set.of("idx", "cifar10-binary", "cifar10-folders"));
+            if (d.normalClass() == null || d.normalClass().isBlank()) {
+                p.add("data.normalClass: must name the normal class (index or folder name)");
+            }
         }
         if (d.imageSize() < 32 || d.imageSize() > 1024) {
             p.add("data.imageSize: " + d.imageSize() + " is out of range [32, 1024]");

@@ -4,8 +4,11 @@ package org.anomaly4j.config;
  * Where the images come from and how they are sized.
  *
  * @param layout             {@code mvtec} (train/good, test/&lt;type&gt;, ground_truth/&lt;type&gt;),
- *                           {@code folders} (normal / abnormal / optional masks) or {@code synthetic}
- *                           (generated on the fly, for the demo)
+ *                           {@code folders} (normal / abnormal / optional masks), {@code one-class}
+ *                           (a classification set, one class normal) or {@code synthetic} (the demo)
+ * @param source             one-class layout: {@code idx}, {@code cifar10-binary} or {@code cifar10-folders}
+ * @param normalClass        one-class layout: the normal class (index or folder name)
+ * @param cacheDir           where binary sources are unpacked to PNG once (empty = the system temp folder)
  * @param root               dataset root (MVTec category folder, or base of the folders layout)
  * @param normalDir          folders layout: normal images, relative to root
  * @param abnormalDir        folders layout: abnormal images, relative to root
@@ -20,6 +23,9 @@ package org.anomaly4j.config;
 public record DataConfig(
         String layout,
         String root,
+        String source,
+        String normalClass,
+        String cacheDir,
         String normalDir,
         String abnormalDir,
         String maskDir,

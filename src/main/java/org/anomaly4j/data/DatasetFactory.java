@@ -18,9 +18,16 @@ public final class DatasetFactory {
                     d.maxTrainImages(), d.maxTestImages());
             case "folders" -> FolderLayout.scan(Path.of(d.root()), d.normalDir(), d.abnormalDir(), d.maskDir(),
                     d.testNormalFraction(), d.validationFraction(), d.seed(), d.maxTrainImages());
+            case "one-class" -> OneClassLayout.scan(Path.of(d.root()), d.source(), d.normalClass(), cacheDir(d),
+                    d.validationFraction(), d.seed(), d.maxTrainImages(), d.maxTestImages());
             case "synthetic" -> synthetic(d);
             default -> throw new AnomalyException("data.layout: unknown layout '" + d.layout() + "'");
         };
+    }
+
+    static Path cacheDir(DataConfig d) {
+        return d.cacheDir() == null || d.cacheDir().isBlank()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "anomaly4j-cache") : Path.of(d.cacheDir());
     }
 
     /** Generates the demo dataset into a temporary folder (removed when the JVM exits). */

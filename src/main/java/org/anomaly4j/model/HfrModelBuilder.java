@@ -103,6 +103,11 @@ public final class HfrModelBuilder {
 
     /** The decoder and loss branches alone, with one input per tap (same vertex names as in the full graph). */
     public static ComputationGraph decoderOnly(HfrModel model, ModelConfig m, TrainConfig t) {
+        return decoderOnly(model, m, t, true);
+    }
+
+    /** As above; without the loss branches ({@code withLoss = false}) its outputs are the reconstructions. */
+    public static ComputationGraph decoderOnly(HfrModel model, ModelConfig m, TrainConfig t, boolean withLoss) {
         IUpdater updater = new Adam(t.learningRate());
         ComputationGraphConfiguration.GraphBuilder gb = new NeuralNetConfiguration.Builder().seed(t.seed())
                 .updater(updater).trainingWorkspaceMode(WorkspaceMode.ENABLED)
@@ -116,18 +121,19 @@ public final class HfrModelBuilder {
         gb.setInputTypes(types);
         GraphSink sink = GraphSink.of(gb);
         List<String> recon = new DecoderBuilder(sink, m.decoder(), updater).build(taps);
-        List<String> losses = LossBranches.add(sink, taps, recon, t.loss(), t.branchWeights());
-        gb.setOutputs(losses.toArray(String[]::new));
+        List<String> outputs = withLoss ? LossBranches.add(sink, taps, recon, t.loss(), t.branchWeights()) : recon;
+        gb.setOutputs(outputs.toArray(String[]::new));
         ComputationGraph g = new ComputationGraph(gb.build());
         g.init();
         return g;
     }
 
-    /** Copies every parameterised layer of {@code from} into the layer of the same name in {@code to}. */
+    /** Copies every parameterised layer of {@code from} that {@code to} also has (same name) into {@code to}. */
     public static void copyParams(ComputationGraph from, ComputationGraph to) {
         for (org.deeplearning4j.nn.api.Layer layer : from.getLayers()) {
-            if (layer.numParams() > 0) {
-                to.getLayer(layer.conf().getLayer().getLayerName()).setParams(layer.params().dup());
+            String name = layer.conf().getLayer().getLayerName();
+            if (layer.numParams() > 0 && to.getVertex(name) != null) {
+                to.getLayer(name).setParams(layer.params().dup());
             }
         }
     }

@@ -10,6 +10,7 @@ import org.anomaly4j.metrics.EvaluationMetrics;
 import org.anomaly4j.metrics.F1Max;
 import org.anomaly4j.metrics.Roc;
 import org.anomaly4j.model.HfrModel;
+import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.scoring.AnomalyScorer;
 import org.anomaly4j.scoring.ScoredBatch;
 import org.anomaly4j.train.Progress;
@@ -22,9 +23,10 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    public static EvaluationResult evaluate(HfrModel model, ScoringConfig scoring, List<ImageSample> test, boolean hasMasks) {
+    public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring,
+                                           List<ImageSample> test, boolean hasMasks) {
         long start = System.nanoTime();
-        AnomalyScorer scorer = new AnomalyScorer(model, scoring);
+        AnomalyScorer scorer = new AnomalyScorer(model, path, scoring);
         AnomalyImageRecordReader reader = new AnomalyImageRecordReader(test, model.imageSize());
         List<ImageScore> scores = new ArrayList<>();
         List<float[]> maps = new ArrayList<>();

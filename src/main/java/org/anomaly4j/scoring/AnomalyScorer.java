@@ -2,6 +2,7 @@ package org.anomaly4j.scoring;
 
 import org.anomaly4j.config.ScoringConfig;
 import org.anomaly4j.model.HfrModel;
+import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.model.TapShape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,14 +17,16 @@ import java.util.Map;
  */
 public final class AnomalyScorer {
     private final HfrModel model;
+    private final InferencePath path;
     private final boolean cosine;
     private final Aggregation aggregation;
     private final GaussianSmoother smoother;
     private final ScoreMode scoreMode;
     private final int topK;
 
-    public AnomalyScorer(HfrModel model, ScoringConfig cfg) {
+    public AnomalyScorer(HfrModel model, InferencePath path, ScoringConfig cfg) {
         this.model = model;
+        this.path = path;
         this.cosine = cfg.distance().equals("cosine");
         this.aggregation = Aggregation.parse(cfg.aggregation());
         this.smoother = new GaussianSmoother(cfg.sigma());
@@ -34,11 +37,11 @@ public final class AnomalyScorer {
     /** Scores raw RGB images in [0, 1] (NCHW, already at the model's size). */
     public ScoredBatch score(INDArray rgb01) {
         INDArray input = model.preprocessing().apply(rgb01);
-        Map<String, INDArray> acts = model.graph().feedForward(input, false);
-        return scoreActivations(acts, (int) rgb01.size(0));
+        return scoreActivations(path.targetsAndReconstructions(input), (int) rgb01.size(0));
     }
 
-    ScoredBatch scoreActivations(Map<String, INDArray> acts, int n) {
+    /** Scores from activations holding the targets and reconstructions by name (e.g. full-graph feedForward). */
+    public ScoredBatch scoreActivations(Map<String, INDArray> acts, int n) {
         int size = model.imageSize();
         List<float[][]> perScale = new ArrayList<>();
         for (int k = 0; k < model.taps().size(); k++) {

@@ -8,6 +8,7 @@ import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.HfrModelBuilder;
+import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.model.TapShape;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,8 +47,9 @@ public final class DecoderTrainer {
 
     private static TrainingHistory trainCached(HfrModel model, ModelConfig m, TrainConfig t,
                                                AnomalyImageRecordReader train, AnomalyImageRecordReader validation, long start) {
-        FeatureCache trainCache = FeatureCache.compute(model, train, t.batchSize(), "Encoding train");
-        FeatureCache valCache = validation.size() > 0 ? FeatureCache.compute(model, validation, t.batchSize(), "Encoding val") : null;
+        InferencePath path = new InferencePath(model, m, t);
+        FeatureCache trainCache = FeatureCache.compute(model, path, train, t.batchSize(), "Encoding train");
+        FeatureCache valCache = validation.size() > 0 ? FeatureCache.compute(model, path, validation, t.batchSize(), "Encoding val") : null;
         LOG.info("Feature cache: {} training images, {} MB", trainCache.size(), trainCache.bytes() / (1 << 20));
         ComputationGraph decoder = HfrModelBuilder.decoderOnly(model, m, t);
         Loop loop = new Loop(t, model.taps()) {

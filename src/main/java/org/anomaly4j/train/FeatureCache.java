@@ -4,6 +4,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.model.HfrModel;
+import org.anomaly4j.model.InferencePath;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -17,8 +18,8 @@ import java.util.Map;
 /**
  * The frozen encoder's taps for every training image, computed once. The encoder is frozen and
  * there is no augmentation, so every epoch would recompute exactly these values; the decoder
- * trains on them instead. The taps come from the full graph itself (fed forward up to the deepest
- * tap), so they are the values the graph computes at test time.
+ * trains on them instead. The taps come from the encoder part of the full graph ({@link InferencePath}),
+ * so they are the values the graph computes at test time.
  */
 public final class FeatureCache {
     private final List<INDArray> taps;
@@ -29,11 +30,7 @@ public final class FeatureCache {
         this.size = size;
     }
 
-    public static FeatureCache compute(HfrModel model, AnomalyImageRecordReader reader, int batchSize, String task) {
-        int deepest = 0;
-        for (var t : model.taps()) {
-            deepest = Math.max(deepest, topologicalPosition(model, t.name()));
-        }
+    public static FeatureCache compute(HfrModel model, InferencePath path, AnomalyImageRecordReader reader, int batchSize, String task) {
         List<List<INDArray>> parts = new ArrayList<>();
         model.taps().forEach(t -> parts.add(new ArrayList<>()));
         reader.reset();
@@ -42,7 +39,7 @@ public final class FeatureCache {
             while (reader.hasNext()) {
                 ImageBatches.Batch b = ImageBatches.next(reader, offset, batchSize);
                 INDArray input = model.preprocessing().apply(b.images());
-                Map<String, INDArray> acts = model.graph().feedForward(new INDArray[]{input}, deepest, false);
+                Map<String, INDArray> acts = path.targets(input);
                 for (int k = 0; k < model.taps().size(); k++) {
                     parts.get(k).add(acts.get(model.taps().get(k).name()).dup());
                 }
@@ -55,18 +52,6 @@ public final class FeatureCache {
             stacked.add(Nd4j.concat(0, p.toArray(INDArray[]::new)));
         }
         return new FeatureCache(stacked, offset);
-    }
-
-    /** feedForward(..., layerTillIndex, ...) counts positions in the topological order, not vertex indices. */
-    static int topologicalPosition(HfrModel model, String vertex) {
-        int index = model.graph().getVertex(vertex).getVertexIndex();
-        int[] order = model.graph().topologicalSortOrder();
-        for (int i = 0; i < order.length; i++) {
-            if (order[i] == index) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("vertex " + vertex + " not in the topological order");
     }
 
     public int size() {

@@ -98,6 +98,36 @@ class CliErrorsTest {
     }
 
     @Test
+    void missingWeightsPathIsNamed() throws Exception {
+        Path data = new SyntheticDefectGenerator(32, 1).write(dir.resolve("d"), 4, 2, 2);
+        Outcome o = train("--set", "data.root=" + data, "--set", "data.layout=mvtec",
+                "--set", "model.weights=" + dir.resolve("nowhere.h5"), "--set", "data.imageSize=64");
+        assertThat(o.code()).isEqualTo(Cli.USER_ERROR);
+        assertThat(o.err()).contains("weights file not found").contains("nowhere.h5");
+        assertNothingWritten();
+    }
+
+    @Test
+    void evaluateRefusesMissingAndCorruptModels() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        try {
+            System.setErr(new PrintStream(err, true));
+            String[] args = {"--model", dir.resolve("none.zip").toString(), "--reports", dir.resolve("reports").toString()};
+            assertThat(Cli.run(new EvaluateCommand(args), args)).isEqualTo(Cli.USER_ERROR);
+            Path junk = dir.resolve("model.zip");
+            Files.write(junk, new byte[]{'P', 'K', 3, 4, 9, 9, 9});
+            String[] args2 = {"--model", junk.toString(), "--reports", dir.resolve("reports").toString()};
+            assertThat(Cli.run(new EvaluateCommand(args2), args2)).isEqualTo(Cli.USER_ERROR);
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(err.toString()).contains("model file not found").contains("none.zip")
+                .contains("cannot load").contains("model.zip").doesNotContain("\tat ");
+        assertNothingWritten();
+    }
+
+    @Test
     void helpWorks() {
         assertThat(train("--help").code()).isZero();
     }

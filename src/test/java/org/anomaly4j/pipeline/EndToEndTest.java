@@ -7,6 +7,7 @@ import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.data.MvtecLayout;
 import org.anomaly4j.data.SyntheticDefectGenerator;
+import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.scoring.AnomalyScorer;
 import org.anomaly4j.scoring.ScoredBatch;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -37,6 +38,7 @@ class EndToEndTest {
         HfrConfig cfg = ConfigLoader.load(null, List.of("data.root=" + data, "data.imageSize=64",
                 "model.encoder=tiny", "model.decoder.width=32", "model.decoder.bottleneck=8", "model.decoder.depth=1",
                 "train.epochs=10", "train.batchSize=8", "train.learningRate=0.005", "train.loss=mse",
+                "model.normalizeTaps=false",
                 "scoring.distance=mse", "scoring.sigma=2", "scoring.batchSize=8"));
         TrainService.Result r = TrainService.run(cfg, "test", dir.resolve("reports"), "run1");
 
@@ -57,7 +59,8 @@ class EndToEndTest {
         List<ImageSample> defects = MvtecLayout.scan(data, 0.1, 1, 0, 0).test().stream().filter(ImageSample::anomalous).toList();
         AnomalyImageRecordReader reader = new AnomalyImageRecordReader(defects, 64);
         ImageBatches.Batch batch = ImageBatches.next(reader, 0, defects.size());
-        ScoredBatch scored = new AnomalyScorer(r.model(), cfg.scoring()).score(batch.images());
+        InferencePath path = new InferencePath(r.model(), cfg.model(), cfg.train());
+        ScoredBatch scored = new AnomalyScorer(r.model(), path, cfg.scoring()).score(batch.images());
         float[] masks = batch.masks().dup('c').data().asFloat();
         int hits = 0;
         for (int i = 0; i < defects.size(); i++) {
@@ -95,7 +98,7 @@ class EndToEndTest {
         // Evaluate with the saved model reproduces the metrics
         ModelStore.Loaded loaded = ModelStore.load(run.resolve("model.zip"));
         EvaluationResult again = EvaluateService.run(loaded, loaded.config().data(), loaded.config().scoring(), "test",
-                dir.resolve("reports"), "eval1");
+                dir.resolve("reports"), "eval1").evaluation();
         assertThat(again.metrics().imageAuroc()).isEqualTo(auroc);
         assertThat(again.metrics().pixelAupro()).isEqualTo(r.evaluation().metrics().pixelAupro());
     }

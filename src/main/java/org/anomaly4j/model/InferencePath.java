@@ -1,0 +1,91 @@
+package org.anomaly4j.model;
+
+import org.anomaly4j.config.ModelConfig;
+import org.anomaly4j.config.TrainConfig;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A fast way through the one graph for encoding and scoring: its encoder part (cut out of the full
+ * graph, same parameters), the per-pixel L2 normalisation done by a native ND4J op instead of the
+ * in-graph LRN layer (which costs channels² per pixel in DL4J), and its decoder part without the
+ * loss branches (parameters copied by name). Gives the same targets and reconstructions as
+ * {@code graph.feedForward} of the full graph (checked by a test).
+ */
+public final class InferencePath {
+    private final HfrModel model;
+    private final ComputationGraph encoder;
+    private final ComputationGraph decoder;
+    private final List<String> rawTaps;
+    private final boolean normalize;
+
+    public InferencePath(HfrModel model, ModelConfig modelConfig, TrainConfig trainConfig) {
+        this.model = model;
+        this.normalize = model.taps().get(0).name().startsWith(HfrModelBuilder.NORMALIZED_PREFIX);
+        this.rawTaps = model.taps().stream()
+                .map(t -> normalize ? t.name().substring(HfrModelBuilder.NORMALIZED_PREFIX.length()) : t.name()).toList();
+        this.encoder = encoderPart(model.graph(), rawTaps);
+        this.decoder = HfrModelBuilder.decoderOnly(model, modelConfig, trainConfig, false);
+        HfrModelBuilder.copyParams(model.graph(), decoder);
+    }
+
+    /** Reconstruction targets (normalised taps when the model normalises), by target name; input already preprocessed. */
+    public Map<String, INDArray> targets(INDArray input) {
+        INDArray[] taps = encoder.output(false, input);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (int k = 0; k < taps.length; k++) {
+            INDArray t = taps[k];
+            if (normalize) {
+                INDArray norm = t.norm2(1).addi(1e-12).reshape(t.size(0), 1, t.size(2), t.size(3));
+                t = t.div(norm.broadcast(t.shape()));
+            }
+            out.put(model.taps().get(k).name(), t);
+        }
+        return out;
+    }
+
+    /** Targets and reconstructions ({@code recon_<target>}) of a preprocessed batch. */
+    public Map<String, INDArray> targetsAndReconstructions(INDArray input) {
+        Map<String, INDArray> targets = targets(input);
+        Map<String, INDArray> acts = decoder.feedForward(targets.values().toArray(INDArray[]::new), false);
+        Map<String, INDArray> out = new LinkedHashMap<>(targets);
+        for (String r : model.reconstructions()) {
+            out.put(r, acts.get(r));
+        }
+        return out;
+    }
+
+    /** The encoder vertices of the full graph, cut out with their (frozen) parameters; outputs = the raw taps. */
+    static ComputationGraph encoderPart(ComputationGraph full, List<String> taps) {
+        var conf = full.getConfiguration();
+        Set<String> keep = new HashSet<>(conf.getNetworkInputs());
+        Deque<String> todo = new ArrayDeque<>(taps);
+        while (!todo.isEmpty()) {
+            String v = todo.pop();
+            if (keep.add(v) && conf.getVertexInputs().get(v) != null) {
+                todo.addAll(conf.getVertexInputs().get(v));
+            }
+        }
+        TransferLearning.GraphBuilder tl = new TransferLearning.GraphBuilder(full);
+        for (Map.Entry<String, GraphVertex> v : conf.getVertices().entrySet()) {
+            if (!keep.contains(v.getKey())) {
+                tl.removeVertexAndConnections(v.getKey());
+            }
+        }
+        tl.setOutputs(taps.toArray(String[]::new));
+        ComputationGraph part = tl.build();
+        // TransferLearning re-initialises the layer feeding the deepest tap here (seen in M2.1); copy by name.
+        HfrModelBuilder.copyParams(full, part);
+        return part;
+    }
+}

@@ -1,0 +1,103 @@
+package org.anomaly4j.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.anomaly4j.AnomalyException;
+import org.anomaly4j.config.ConfigLoader;
+import org.anomaly4j.config.HfrConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the one-class protocol for a list of normal classes (one Train run each) and writes the
+ * suite table, with the published anchors beside it, to {@code reports/benchmarks/one-class-<dataset>.md|json}.
+ */
+public final class OneClassBenchmark {
+    /** Published mean image AUROC (%), for the table: RD4AD (ImageNet ResNet18) and Deep SVDD. */
+    static final Map<String, String> ANCHORS = Map.of(
+            "mnist", "RD4AD 99.3, Deep SVDD 94.8",
+            "fashion-mnist", "RD4AD 95.0",
+            "cifar10", "RD4AD 86.5, Deep SVDD 64.8");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private OneClassBenchmark() {
+    }
+
+    public record ClassResult(String normalClass, double imageAuroc, double seconds, String runDir) {
+    }
+
+    public static List<ClassResult> run(String dataset, Path config, List<String> classes, List<String> overrides,
+                                        Path reports, String command) {
+        long start = System.nanoTime();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        List<ClassResult> results = new ArrayList<>();
+        HfrConfig last = null;
+        for (String c : classes) {
+            List<String> o = new ArrayList<>(overrides);
+            o.add("data.normalClass=" + c);
+            HfrConfig cfg = ConfigLoader.load(config, o);
+            last = cfg;
+            long t0 = System.nanoTime();
+            TrainService.Result r = TrainService.run(cfg, command + " [class " + c + "]", reports,
+                    "oneclass-" + dataset + "-" + c + "-" + stamp);
+            results.add(new ClassResult(c, r.evaluation().metrics().imageAuroc(), (System.nanoTime() - t0) / 1e9,
+                    r.runDir().toString()));
+        }
+        write(dataset, last, results, (System.nanoTime() - start) / 1e9, command, reports.resolve("benchmarks"));
+        return results;
+    }
+
+    static void write(String dataset, HfrConfig cfg, List<ClassResult> results, double seconds, String command, Path dir) {
+        double mean = results.stream().mapToDouble(ClassResult::imageAuroc).average().orElse(Double.NaN);
+        String label = dataset.equals("cifar10") ? "CIFAR-10 (JPEG copy)" : dataset;
+        StringBuilder md = new StringBuilder("# One-class benchmark: ").append(label).append("\n\n");
+        md.append("Protocol: normal class c, train on its training images (minus a seeded validation split), test on the whole test split; anomalous = any other class. Metric: image AUROC.\n\n");
+        md.append("| normal class | image AUROC | wall time (s) |\n|---|---|---|\n");
+        for (ClassResult r : results) {
+            md.append("| ").append(r.normalClass()).append(" | ").append(String.format("%.4f", r.imageAuroc()))
+                    .append(" | ").append(String.format("%.0f", r.seconds())).append(" |\n");
+        }
+        md.append("| **mean** | **").append(String.format("%.4f", mean)).append("** | ").append(String.format("%.0f", seconds)).append(" |\n\n");
+        md.append("Published mean image AUROC (%): ").append(ANCHORS.getOrDefault(dataset, "n/a")).append(".\n\n");
+        md.append("- classes run: ").append(results.size()).append(results.size() < 10 ? " (NOT the full suite)" : "").append("\n");
+        md.append("- encoder: ").append(cfg.model().encoder()).append(", image size ").append(cfg.data().imageSize())
+                .append(", epochs ").append(cfg.train().epochs()).append(", seed ").append(cfg.train().seed())
+                .append(", max training images per class ").append(cfg.data().maxTrainImages() == 0 ? "all" : cfg.data().maxTrainImages())
+                .append(", max test images per class ").append(cfg.data().maxTestImages() == 0 ? "all" : cfg.data().maxTestImages()).append("\n");
+        md.append("\nCommand:\n\n```\n").append(command).append("\n```\n");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("dataset", label);
+        json.put("metric", "image_AUROC");
+        json.put("classes", results);
+        json.put("mean_image_AUROC", mean);
+        json.put("anchors", ANCHORS.getOrDefault(dataset, "n/a"));
+        json.put("encoder", cfg.model().encoder());
+        json.put("imageSize", cfg.data().imageSize());
+        json.put("epochs", cfg.train().epochs());
+        json.put("seed", cfg.train().seed());
+        json.put("seconds", seconds);
+        json.put("command", command);
+        try {
+            Files.createDirectories(dir);
+            atomicWrite(dir.resolve("one-class-" + dataset + ".md"), md.toString());
+            atomicWrite(dir.resolve("one-class-" + dataset + ".json"), JSON.writeValueAsString(json));
+        } catch (IOException e) {
+            throw new AnomalyException("cannot write the benchmark table under " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void atomicWrite(Path target, String content) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(tmp, content);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,156 @@
+package org.anomaly4j.data;
+
+import org.anomaly4j.AnomalyException;
+import org.datavec.api.writable.IntWritable;
+import org.datavec.api.writable.NDArrayWritable;
+import org.datavec.api.writable.Writable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** IDX and CIFAR-10 binary readers on small files the tests write themselves. */
+class IdxAndCifarReadersTest {
+    @TempDir
+    Path dir;
+
+    /** n images of rows x cols where pixel (y, x) of image i = (i * 10 + y * cols + x) mod 256; labels i mod 10. */
+    private Path[] writeIdx(int n, int rows, int cols, boolean gzip, int labelCount) throws IOException {
+        ByteArrayOutputStream img = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(img);
+        d.writeInt(0x00000803);
+        d.writeInt(n);
+        d.writeInt(rows);
+        d.writeInt(cols);
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < rows * cols; p++) {
+                d.writeByte((i * 10 + p) & 0xff);
+            }
+        }
+        ByteArrayOutputStream lab = new ByteArrayOutputStream();
+        DataOutputStream l = new DataOutputStream(lab);
+        l.writeInt(0x00000801);
+        l.writeInt(labelCount);
+        for (int i = 0; i < labelCount; i++) {
+            l.writeByte(i % 10);
+        }
+        Path ip = dir.resolve("images" + (gzip ? ".gz" : ""));
+        Path lp = dir.resolve("labels" + (gzip ? ".gz" : ""));
+        write(ip, img.toByteArray(), gzip);
+        write(lp, lab.toByteArray(), gzip);
+        return new Path[]{ip, lp};
+    }
+
+    private static void write(Path p, byte[] bytes, boolean gzip) throws IOException {
+        try (OutputStream o = gzip ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
+            o.write(bytes);
+        }
+    }
+
+    @Test
+    void readsPlainAndGzipWithLabelOrderAndPixels() throws Exception {
+        for (boolean gzip : new boolean[]{false, true}) {
+            Path[] f = writeIdx(12, 3, 4, gzip, 12);
+            IdxRecordReader r = new IdxRecordReader(f[0], f[1]);
+            assertThat(r.size()).isEqualTo(12);
+            assertThat(r.rows()).isEqualTo(3);
+            assertThat(r.cols()).isEqualTo(4);
+            for (int i = 0; i < 12; i++) {
+                List<Writable> rec = r.next();
+                assertThat(((IntWritable) rec.get(1)).get()).isEqualTo(i % 10);
+                var a = ((NDArrayWritable) rec.get(0)).get();
+                assertThat(a.shape()).containsExactly(1, 1, 3, 4);
+                assertThat(a.getDouble(0, 0, 1, 2)).isCloseTo(((i * 10 + 6) & 0xff) / 255.0, org.assertj.core.data.Offset.offset(1e-6));
+            }
+            assertThat(r.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void headerValidation() throws Exception {
+        Path[] f = writeIdx(5, 2, 2, false, 5);
+        // swapped files: a labels file where images are expected
+        assertThatThrownBy(() -> new IdxRecordReader(f[1], f[0]))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("dimensions").hasMessageContaining("swapped");
+        // wrong magic
+        Path bad = dir.resolve("bad");
+        Files.write(bad, new byte[]{1, 2, 3, 4, 0, 0, 0, 1});
+        assertThatThrownBy(() -> new IdxRecordReader(bad, f[1]))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("not an unsigned-byte IDX file");
+        // counts disagree
+        Path[] g = writeIdx(5, 2, 2, false, 4);
+        assertThatThrownBy(() -> new IdxRecordReader(g[0], g[1]))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("5 images").hasMessageContaining("4 labels");
+    }
+
+    @Test
+    void truncatedFileEndsMidRecord() throws Exception {
+        Path[] f = writeIdx(5, 2, 2, false, 5);
+        byte[] all = Files.readAllBytes(f[0]);
+        Files.write(f[0], Arrays.copyOf(all, all.length - 3)); // last image loses 3 of its 4 bytes
+        assertThatThrownBy(() -> new IdxRecordReader(f[0], f[1]))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("truncated").hasMessageContaining("record 4");
+        Files.write(f[0], new byte[0]);
+        assertThatThrownBy(() -> new IdxRecordReader(f[0], f[1]))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("empty or truncated");
+    }
+
+    @Test
+    void cifarBinaryReaderReadsLabelsAndPlanes() throws Exception {
+        byte[] data = new byte[2 * CifarBinaryRecordReader.RECORD_BYTES];
+        data[0] = 3;
+        data[1] = (byte) 200;            // image 0, R at (0,0)
+        data[1 + 1024 + 33] = (byte) 100; // image 0, G at (1,1)
+        data[CifarBinaryRecordReader.RECORD_BYTES] = 9;
+        Path f = dir.resolve("data_batch_1.bin");
+        Files.write(f, data);
+        CifarBinaryRecordReader r = new CifarBinaryRecordReader(List.of(f));
+        assertThat(r.size()).isEqualTo(2);
+        assertThat(r.label(0)).isEqualTo(3);
+        assertThat(r.label(1)).isEqualTo(9);
+        assertThat(r.value(0, 0, 0, 0)).isEqualTo(200);
+        assertThat(r.value(0, 1, 1, 1)).isEqualTo(100);
+        var rec = r.next();
+        assertThat(((NDArrayWritable) rec.get(0)).get().getDouble(0, 1, 1, 1)).isCloseTo(100 / 255.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(r.getLabels().get(3)).isEqualTo("cat");
+
+        Files.write(f, Arrays.copyOf(data, data.length - 10));
+        assertThatThrownBy(() -> new CifarBinaryRecordReader(List.of(f)))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("not a whole number");
+        data[0] = 42;
+        Files.write(f, data);
+        assertThatThrownBy(() -> new CifarBinaryRecordReader(List.of(f)))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("label 42");
+    }
+
+    @Test
+    void oneClassProtocolFromIdx() throws Exception {
+        Path root = dir.resolve("mnist");
+        Files.createDirectories(root);
+        Path[] train = writeIdx(40, 8, 8, true, 40);
+        Files.move(train[0], root.resolve("train-images-idx3-ubyte.gz"));
+        Files.move(train[1], root.resolve("train-labels-idx1-ubyte.gz"));
+        Path[] test = writeIdx(20, 8, 8, true, 20);
+        Files.move(test[0], root.resolve("t10k-images-idx3-ubyte.gz"));
+        Files.move(test[1], root.resolve("t10k-labels-idx1-ubyte.gz"));
+        DatasetSplits s = OneClassLayout.scan(root, "idx", "3", dir.resolve("cache"), 0.25, 1, 0, 0);
+        assertThat(s.train().size() + s.validation().size()).isEqualTo(4); // labels 3, 13, 23, 33
+        assertThat(s.validation()).hasSize(1);
+        assertThat(s.test()).hasSize(20);
+        assertThat(s.test().stream().filter(t -> !t.anomalous())).hasSize(2); // test labels 3 and 13
+        assertThat(s.hasMasks()).isFalse();
+        assertThatThrownBy(() -> OneClassLayout.scan(root, "idx", "11", dir.resolve("cache"), 0.25, 1, 0, 0))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("data.normalClass");
+    }
+}
