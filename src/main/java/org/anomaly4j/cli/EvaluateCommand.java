@@ -22,6 +22,10 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "ZIP", description = "model.zip written by Train.")
     Path model;
 
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
+            description = "test (default) or validation: the held-out training normals plus copies with synthetic defects, for choosing scoring settings without touching the test split.")
+    String split;
+
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -47,8 +51,11 @@ public class EvaluateCommand implements Callable<Integer> {
             cfg = overrides.isEmpty() ? base : applyOverrides(base, overrides);
         }
         String command = CommonOptions.commandLine("Evaluate", rawArgs);
+        if (!split.equals("test") && !split.equals("validation")) {
+            throw new org.anomaly4j.AnomalyException("--split: '" + split + "' is not one of test, validation");
+        }
         EvaluateService.Result r = EvaluateService.run(loaded, cfg.data(), cfg.scoring(), command, common.reports,
-                common.runId("evaluate"));
+                common.runId("evaluate"), split.equals("validation"));
         String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
         TrainCommand.print(spec.commandLine().getOut(), r.evaluation().metrics(), r.runDir().toString(), warning);
         return 0;

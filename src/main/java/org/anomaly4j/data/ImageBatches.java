@@ -16,6 +16,14 @@ public final class ImageBatches {
 
     /** A batch of raw images (RGB, [0,1]), their 0/1 labels, masks and defect types. */
     public record Batch(INDArray images, int[] labels, INDArray masks, List<String> types, List<ImageSample> samples) {
+        /** Frees the off-heap arrays now rather than at some later garbage collection. */
+        public void close() {
+            for (INDArray a : new INDArray[]{images, masks}) {
+                if (a.closeable()) {
+                    a.close();
+                }
+            }
+        }
     }
 
     /** Reads up to {@code n} records from the reader's cursor; {@code offset} indexes into the reader's samples. */
@@ -35,7 +43,12 @@ public final class ImageBatches {
             types.add(r.get(AnomalyImageRecordReader.TYPE).toString());
             i++;
         }
-        return new Batch(Nd4j.concat(0, images.toArray(INDArray[]::new)), java.util.Arrays.copyOf(labels, i),
+        Batch b = new Batch(Nd4j.concat(0, images.toArray(INDArray[]::new)), java.util.Arrays.copyOf(labels, i),
                 Nd4j.concat(0, masks.toArray(INDArray[]::new)), types, samples);
+        if (images.size() > 1) { // concat of one array may return that array itself
+            images.forEach(INDArray::close);
+            masks.forEach(INDArray::close);
+        }
+        return b;
     }
 }

@@ -6,7 +6,9 @@ import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.config.ScoringConfig;
 import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
+import org.anomaly4j.data.SyntheticValidationSet;
 import org.anomaly4j.model.InferencePath;
+import org.anomaly4j.report.OverlayWriter;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
@@ -22,7 +24,16 @@ public final class EvaluateService {
     }
 
     public static Result run(ModelStore.Loaded loaded, DataConfig data, ScoringConfig scoring, String command,
-                                       Path reportsRoot, String runId) {
+                             Path reportsRoot, String runId) {
+        return run(loaded, data, scoring, command, reportsRoot, runId, false);
+    }
+
+    /**
+     * With {@code validationSplit}, scores the held-out training normals plus copies with synthetic
+     * defects instead of the test split: a labelled set for choosing scoring settings without the test split.
+     */
+    public static Result run(ModelStore.Loaded loaded, DataConfig data, ScoringConfig scoring, String command,
+                             Path reportsRoot, String runId, boolean validationSplit) {
         long start = System.nanoTime();
         DatasetSplits splits = DatasetFactory.open(data);
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
@@ -30,9 +41,21 @@ public final class EvaluateService {
             run.writeString("config.yaml", ConfigLoader.toYaml(used));
             run.writeString("command.txt", command + "\n");
             InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
-            EvaluationResult eval = Evaluator.evaluate(loaded.model(), path, scoring, splits.test(), splits.hasMasks());
+            EvaluationResult eval;
+            if (validationSplit) {
+                Path dir = run.file("validation-synthetic");
+                try {
+                    eval = Evaluator.evaluate(loaded.model(), path, scoring,
+                            SyntheticValidationSet.build(splits.validation(), dir, data.seed()), true);
+                } finally {
+                    RunDirectory.deleteTree(dir);
+                }
+            } else {
+                eval = Evaluator.evaluate(loaded.model(), path, scoring, splits.test(), splits.hasMasks());
+                OverlayWriter.write(run, loaded.model(), path, scoring, splits.test(), eval.scores());
+            }
             String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
-            ReportWriter.write(run, new RunSummary(runId, command, splits.source(), loaded.model().encoderKind(),
+            ReportWriter.write(run, new RunSummary(runId, command, (validationSplit ? "VALIDATION split with synthetic defects, " : "") + splits.source(), loaded.model().encoderKind(),
                     loaded.model().weightsSource(), warning, null, null, eval, (System.nanoTime() - start) / 1e9));
             return new Result(run.commit(), eval);
         }

@@ -48,6 +48,7 @@ public final class Evaluator {
                 }
                 offset += b.labels().length;
                 pb.stepBy(b.labels().length);
+                b.close();
             }
         }
         double scoringSeconds = (System.nanoTime() - start) / 1e9;

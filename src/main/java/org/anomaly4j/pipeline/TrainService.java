@@ -13,6 +13,7 @@ import org.anomaly4j.model.HfrModelBuilder;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.model.encoder.Encoder;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
+import org.anomaly4j.report.OverlayWriter;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
@@ -60,6 +61,7 @@ public final class TrainService {
             InferencePath path = new InferencePath(model, cfg.model(), cfg.train());
             EvaluationResult validation = validate(model, path, cfg, data, run);
             EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), data.test(), data.hasMasks());
+            OverlayWriter.write(run, model, path, cfg.scoring(), data.test(), eval.scores());
             Map<String, Object> provenance = provenance(cfg, data, command);
             ModelStore.save(model, cfg, ReportWriter.metricsMap(eval.metrics()), provenance, run.file("model.zip"));
             double wall = (System.nanoTime() - start) / 1e9;

@@ -37,7 +37,17 @@ public final class AnomalyScorer {
     /** Scores raw RGB images in [0, 1] (NCHW, already at the model's size). */
     public ScoredBatch score(INDArray rgb01) {
         INDArray input = model.preprocessing().apply(rgb01);
-        return scoreActivations(path.targetsAndReconstructions(input), (int) rgb01.size(0));
+        Map<String, INDArray> acts = path.targetsAndReconstructions(input);
+        try {
+            return scoreActivations(acts, (int) rgb01.size(0));
+        } finally {
+            input.close();
+            acts.values().forEach(a -> {
+                if (a.closeable()) {
+                    a.close();
+                }
+            });
+        }
     }
 
     /** Scores from activations holding the targets and reconstructions by name (e.g. full-graph feedForward). */
@@ -49,7 +59,12 @@ public final class AnomalyScorer {
             INDArray tap = acts.get(t.name());
             INDArray rec = acts.get(model.reconstructions().get(k));
             INDArray err = cosine ? ScaleErrors.cosineDistance(tap, rec) : ScaleErrors.meanSquaredError(tap, rec);
-            float[] flat = err.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            INDArray flatArray = err.castTo(DataType.FLOAT).dup('c');
+            float[] flat = flatArray.data().asFloat();
+            flatArray.close();
+            if (err.closeable()) {
+                err.close();
+            }
             float[][] up = new float[n][];
             int plane = t.height() * t.width();
             for (int i = 0; i < n; i++) {

@@ -54,12 +54,26 @@ public final class DecoderTrainer {
         ComputationGraph decoder = HfrModelBuilder.decoderOnly(model, m, t);
         Loop loop = new Loop(t, model.taps()) {
             double fitBatch(int[] idx) {
-                decoder.fit(new MultiDataSet(trainCache.batch(idx), zeros(idx.length)));
-                return decoder.score();
+                INDArray[] features = trainCache.batch(idx);
+                INDArray[] labels = zeros(idx.length);
+                try {
+                    decoder.fit(new MultiDataSet(features, labels));
+                    return decoder.score();
+                } finally {
+                    close(features);
+                    close(labels);
+                }
             }
 
             double scoreBatch(int[] idx) {
-                return decoder.score(new MultiDataSet(valCache.batch(idx), zeros(idx.length)), false);
+                INDArray[] features = valCache.batch(idx);
+                INDArray[] labels = zeros(idx.length);
+                try {
+                    return decoder.score(new MultiDataSet(features, labels), false);
+                } finally {
+                    close(features);
+                    close(labels);
+                }
             }
 
             INDArray params() {
@@ -81,12 +95,26 @@ public final class DecoderTrainer {
         ComputationGraph g = model.graph();
         Loop loop = new Loop(t, model.taps()) {
             double fitBatch(int[] idx) {
-                g.fit(new MultiDataSet(new INDArray[]{images(train, idx)}, zeros(idx.length)));
-                return g.score();
+                INDArray[] features = {images(train, idx)};
+                INDArray[] labels = zeros(idx.length);
+                try {
+                    g.fit(new MultiDataSet(features, labels));
+                    return g.score();
+                } finally {
+                    close(features);
+                    close(labels);
+                }
             }
 
             double scoreBatch(int[] idx) {
-                return g.score(new MultiDataSet(new INDArray[]{images(validation, idx)}, zeros(idx.length)), false);
+                INDArray[] features = {images(validation, idx)};
+                INDArray[] labels = zeros(idx.length);
+                try {
+                    return g.score(new MultiDataSet(features, labels), false);
+                } finally {
+                    close(features);
+                    close(labels);
+                }
             }
 
             INDArray params() {
@@ -129,6 +157,18 @@ public final class DecoderTrainer {
         abstract INDArray params();
 
         abstract void setParams(INDArray p);
+
+        /**
+         * Frees per-batch arrays at once: ND4J memory is off-heap and the small Java wrappers let
+         * gigabytes pile up before a garbage collection (seen: 24 GB resident after 8 epochs).
+         */
+        static void close(INDArray[] arrays) {
+            for (INDArray a : arrays) {
+                if (a != null && a.closeable()) {
+                    a.close();
+                }
+            }
+        }
 
         INDArray[] zeros(int n) {
             INDArray[] z = new INDArray[taps.size() * branchesPerTap];
@@ -187,6 +227,9 @@ public final class DecoderTrainer {
                 double criterion = nVal > 0 ? val : -epoch; // no validation split: keep the last epoch
                 if (criterion < best) {
                     best = criterion;
+                    if (bestParams != null) {
+                        bestParams.close();
+                    }
                     bestParams = params().dup();
                     bestEpoch = epoch;
                 }

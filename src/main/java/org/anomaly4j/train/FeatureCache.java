@@ -41,15 +41,23 @@ public final class FeatureCache {
                 INDArray input = model.preprocessing().apply(b.images());
                 Map<String, INDArray> acts = path.targets(input);
                 for (int k = 0; k < model.taps().size(); k++) {
-                    parts.get(k).add(acts.get(model.taps().get(k).name()).dup());
+                    parts.get(k).add(acts.get(model.taps().get(k).name()));
                 }
+                b.close();
+                input.close();
                 offset += b.labels().length;
                 pb.stepBy(b.labels().length);
             }
         }
         List<INDArray> stacked = new ArrayList<>();
         for (List<INDArray> p : parts) {
-            stacked.add(Nd4j.concat(0, p.toArray(INDArray[]::new)));
+            INDArray all = p.size() == 1 ? p.get(0) : Nd4j.concat(0, p.toArray(INDArray[]::new));
+            stacked.add(all);
+            p.forEach(a -> {
+                if (a != all && a.closeable()) {
+                    a.close();
+                }
+            });
         }
         return new FeatureCache(stacked, offset);
     }
@@ -72,7 +80,9 @@ public final class FeatureCache {
             for (int d = 1; d < sel.length; d++) {
                 sel[d] = NDArrayIndex.all();
             }
-            out[k] = t.get(sel);
+            INDArray g = t.get(sel);
+            // callers close batches; a gather covering every row may come back as the cache itself or a view
+            out[k] = (g == t || g.isView()) ? g.dup() : g;
         }
         return out;
     }

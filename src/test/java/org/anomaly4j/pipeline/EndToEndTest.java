@@ -51,6 +51,9 @@ class EndToEndTest {
         for (String f : List.of("model.zip", "metrics.json", "summary.md", "config.yaml", "command.txt", "scores.csv", "history.json")) {
             assertThat(run.resolve(f)).as(f).isRegularFile();
         }
+        try (var s = Files.list(run.resolve("overlays"))) {
+            assertThat(s.filter(p -> p.toString().endsWith(".png")).count()).as("overlays").isEqualTo(6); // 3 types x highest/lowest
+        }
         try (var s = Files.list(dir.resolve("reports"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("run1"); // no .incomplete-* left
         }
