@@ -9,6 +9,10 @@ package org.anomaly4j.config;
  * @param scoreMode   {@code max} or {@code topk} (mean of the topK highest pixels)
  * @param topK        pixels averaged by {@code topk}
  * @param batchSize   images per scoring batch
+ * @param baseline    {@code none}, or {@code train-mean}: subtract the mean anomaly map of up to
+ *                    {@code baselineImages} training normals, removing errors that every image has at
+ *                    the same place (image borders, fixture edges) before the image score is taken
+ * @param baselineImages training normals averaged for the baseline
  */
 public record ScoringConfig(
         String distance,
@@ -16,5 +20,7 @@ public record ScoringConfig(
         double sigma,
         String scoreMode,
         int topK,
-        int batchSize) {
+        int batchSize,
+        String baseline,
+        int baselineImages) {
 }

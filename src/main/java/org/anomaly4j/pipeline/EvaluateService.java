@@ -9,6 +9,7 @@ import org.anomaly4j.data.DatasetSplits;
 import org.anomaly4j.data.SyntheticValidationSet;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.report.OverlayWriter;
+import org.anomaly4j.scoring.NormalBaseline;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
@@ -41,18 +42,19 @@ public final class EvaluateService {
             run.writeString("config.yaml", ConfigLoader.toYaml(used));
             run.writeString("command.txt", command + "\n");
             InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
+            float[] baseline = NormalBaseline.of(loaded.model(), path, scoring, splits.train());
             EvaluationResult eval;
             if (validationSplit) {
                 Path dir = run.file("validation-synthetic");
                 try {
-                    eval = Evaluator.evaluate(loaded.model(), path, scoring,
+                    eval = Evaluator.evaluate(loaded.model(), path, scoring, baseline,
                             SyntheticValidationSet.build(splits.validation(), dir, data.seed()), true);
                 } finally {
                     RunDirectory.deleteTree(dir);
                 }
             } else {
-                eval = Evaluator.evaluate(loaded.model(), path, scoring, splits.test(), splits.hasMasks());
-                OverlayWriter.write(run, loaded.model(), path, scoring, splits.test(), eval.scores());
+                eval = Evaluator.evaluate(loaded.model(), path, scoring, baseline, splits.test(), splits.hasMasks());
+                OverlayWriter.write(run, loaded.model(), path, scoring, baseline, splits.test(), eval.scores());
             }
             String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
             ReportWriter.write(run, new RunSummary(runId, command, (validationSplit ? "VALIDATION split with synthetic defects, " : "") + splits.source(), loaded.model().encoderKind(),

@@ -25,8 +25,14 @@ public final class Evaluator {
 
     public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring,
                                            List<ImageSample> test, boolean hasMasks) {
+        return evaluate(model, path, scoring, null, test, hasMasks);
+    }
+
+    /** With a baseline map subtracted from every anomaly map (see {@link org.anomaly4j.scoring.NormalBaseline}). */
+    public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring, float[] baseline,
+                                           List<ImageSample> test, boolean hasMasks) {
         long start = System.nanoTime();
-        AnomalyScorer scorer = new AnomalyScorer(model, path, scoring);
+        AnomalyScorer scorer = new AnomalyScorer(model, path, scoring, baseline);
         AnomalyImageRecordReader reader = new AnomalyImageRecordReader(test, model.imageSize());
         List<ImageScore> scores = new ArrayList<>();
         List<float[]> maps = new ArrayList<>();

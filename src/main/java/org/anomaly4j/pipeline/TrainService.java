@@ -14,6 +14,7 @@ import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.model.encoder.Encoder;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
 import org.anomaly4j.report.OverlayWriter;
+import org.anomaly4j.scoring.NormalBaseline;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
@@ -59,9 +60,10 @@ public final class TrainService {
             TrainingHistory history = DecoderTrainer.train(model, cfg.model(), cfg.train(),
                     new AnomalyImageRecordReader(data.train(), size), new AnomalyImageRecordReader(data.validation(), size));
             InferencePath path = new InferencePath(model, cfg.model(), cfg.train());
-            EvaluationResult validation = validate(model, path, cfg, data, run);
-            EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), data.test(), data.hasMasks());
-            OverlayWriter.write(run, model, path, cfg.scoring(), data.test(), eval.scores());
+            float[] baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train());
+            EvaluationResult validation = validate(model, path, baseline, cfg, data, run);
+            EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), baseline, data.test(), data.hasMasks());
+            OverlayWriter.write(run, model, path, cfg.scoring(), baseline, data.test(), eval.scores());
             Map<String, Object> provenance = provenance(cfg, data, command);
             ModelStore.save(model, cfg, ReportWriter.metricsMap(eval.metrics()), provenance, run.file("model.zip"));
             double wall = (System.nanoTime() - start) / 1e9;
@@ -73,14 +75,15 @@ public final class TrainService {
     }
 
     /** Scores the validation normals and copies of them with synthetic defects: a labelled check that never uses the test split. */
-    static EvaluationResult validate(HfrModel model, InferencePath path, HfrConfig cfg, DatasetSplits data, RunDirectory run) {
+    static EvaluationResult validate(HfrModel model, InferencePath path, float[] baseline, HfrConfig cfg,
+                                     DatasetSplits data, RunDirectory run) {
         if (data.validation().isEmpty()) {
             return null;
         }
         Path dir = run.file("validation-synthetic");
         try {
             List<ImageSample> set = SyntheticValidationSet.build(data.validation(), dir, cfg.data().seed());
-            EvaluationResult r = Evaluator.evaluate(model, path, cfg.scoring(), set, true);
+            EvaluationResult r = Evaluator.evaluate(model, path, cfg.scoring(), baseline, set, true);
             LOG.info("Validation (synthetic defects on {} held-out normals): image AUROC {}, pixel AUROC {}",
                     data.validation().size(), String.format("%.4f", r.metrics().imageAuroc()),
                     String.format("%.4f", r.metrics().pixelAuroc()));

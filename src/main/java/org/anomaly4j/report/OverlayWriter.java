@@ -29,7 +29,7 @@ public final class OverlayWriter {
     }
 
     public static List<Path> write(RunDirectory run, HfrModel model, InferencePath path, ScoringConfig scoring,
-                                   List<ImageSample> test, List<ImageScore> scores) {
+                                   float[] baseline, List<ImageSample> test, List<ImageScore> scores) {
         Map<String, List<Integer>> byType = new LinkedHashMap<>();
         for (int i = 0; i < scores.size(); i++) {
             byType.computeIfAbsent(scores.get(i).defectType(), k -> new ArrayList<>()).add(i);
@@ -54,14 +54,14 @@ public final class OverlayWriter {
             lo = Math.min(lo, s.score());
             hi = Math.max(hi, s.score());
         }
-        AnomalyScorer scorer = new AnomalyScorer(model, path, scoring);
+        AnomalyScorer scorer = new AnomalyScorer(model, path, scoring, baseline);
         AnomalyImageRecordReader reader = new AnomalyImageRecordReader(chosen, model.imageSize());
         ImageBatches.Batch b = ImageBatches.next(reader, 0, chosen.size());
         ScoredBatch s = scorer.score(b.images());
         int size = model.imageSize();
         float[] rgb = b.images().dup('c').data().asFloat();
         float[] masks = b.masks().dup('c').data().asFloat();
-        float minMap = 0f; // maps are distances; show from 0 to the highest image score
+        float minMap = baseline == null ? 0f : lo; // distances start at 0; baseline-corrected maps can go below
         List<Path> written = new ArrayList<>();
         try {
             Path dir = run.file("overlays");

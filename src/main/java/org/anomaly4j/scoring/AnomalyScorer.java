@@ -23,8 +23,15 @@ public final class AnomalyScorer {
     private final GaussianSmoother smoother;
     private final ScoreMode scoreMode;
     private final int topK;
+    private final float[] baseline;
 
     public AnomalyScorer(HfrModel model, InferencePath path, ScoringConfig cfg) {
+        this(model, path, cfg, null);
+    }
+
+    /** With a baseline map (size*size, e.g. the mean map of normal images) subtracted from every map. */
+    public AnomalyScorer(HfrModel model, InferencePath path, ScoringConfig cfg, float[] baseline) {
+        this.baseline = baseline;
         this.model = model;
         this.path = path;
         this.cosine = cfg.distance().equals("cosine");
@@ -81,6 +88,11 @@ public final class AnomalyScorer {
                 scales.add(s[i]);
             }
             maps[i] = smoother.smooth(aggregation.combine(scales), size, size);
+            if (baseline != null) {
+                for (int p = 0; p < maps[i].length; p++) {
+                    maps[i][p] -= baseline[p];
+                }
+            }
             scores[i] = scoreMode.score(maps[i], topK);
         }
         return new ScoredBatch(maps, scores, size);
