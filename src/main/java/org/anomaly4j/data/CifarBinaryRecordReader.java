@@ -1,18 +1,11 @@
 package org.anomaly4j.data;
 
 import org.anomaly4j.AnomalyException;
-import org.datavec.api.conf.Configuration;
-import org.datavec.api.records.Record;
-import org.datavec.api.records.metadata.RecordMetaData;
-import org.datavec.api.records.metadata.RecordMetaDataIndex;
-import org.datavec.api.records.reader.BaseRecordReader;
-import org.datavec.api.split.InputSplit;
 import org.datavec.api.writable.IntWritable;
 import org.datavec.api.writable.NDArrayWritable;
 import org.datavec.api.writable.Writable;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,7 +18,7 @@ import java.util.List;
  * {@code test_batch.bin}): records of 1 label byte + 3072 pixel bytes (1024 R, 1024 G, 1024 B,
  * row-major 32x32). Records are {@code [image (1,3,32,32) RGB in [0,1], label]}.
  */
-public class CifarBinaryRecordReader extends BaseRecordReader {
+public class CifarBinaryRecordReader extends IndexedRecordReader {
     public static final int SIDE = 32;
     public static final int RECORD_BYTES = 1 + 3 * SIDE * SIDE;
     public static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer",
@@ -34,7 +27,6 @@ public class CifarBinaryRecordReader extends BaseRecordReader {
     private final List<Path> files;
     private final byte[] data;
     private final int count;
-    private int cursor;
 
     public CifarBinaryRecordReader(List<Path> files) {
         this.files = List.copyOf(files);
@@ -76,6 +68,7 @@ public class CifarBinaryRecordReader extends BaseRecordReader {
         }
     }
 
+    @Override
     public int size() {
         return count;
     }
@@ -89,7 +82,13 @@ public class CifarBinaryRecordReader extends BaseRecordReader {
         return data[i * RECORD_BYTES + 1 + c * SIDE * SIDE + y * SIDE + x] & 0xff;
     }
 
-    private List<Writable> record(int i) {
+    @Override
+    protected URI source(int i) {
+        return files.get(0).toUri();
+    }
+
+    @Override
+    protected List<Writable> read(int i) {
         float[] img = new float[3 * SIDE * SIDE];
         for (int p = 0; p < img.length; p++) {
             img[p] = (data[i * RECORD_BYTES + 1 + p] & 0xff) / 255f;
@@ -101,80 +100,8 @@ public class CifarBinaryRecordReader extends BaseRecordReader {
     }
 
     @Override
-    public void initialize(InputSplit split) {
-        cursor = 0;
-    }
-
-    @Override
-    public void initialize(Configuration conf, InputSplit split) {
-        cursor = 0;
-    }
-
-    @Override
-    public boolean batchesSupported() {
-        return false;
-    }
-
-    @Override
-    public List<Writable> next() {
-        return record(cursor++);
-    }
-
-    @Override
-    public boolean hasNext() {
-        return cursor < count;
-    }
-
-    @Override
     public List<String> getLabels() {
         return CLASSES;
     }
 
-    @Override
-    public void reset() {
-        cursor = 0;
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
-    public List<Writable> record(URI uri, DataInputStream dataInputStream) {
-        throw new UnsupportedOperationException("CIFAR records are read from the files given to the constructor");
-    }
-
-    @Override
-    public Record nextRecord() {
-        int i = cursor;
-        return new org.datavec.api.records.impl.Record(next(), new RecordMetaDataIndex(i, files.get(0).toUri(), CifarBinaryRecordReader.class));
-    }
-
-    @Override
-    public Record loadFromMetaData(RecordMetaData meta) {
-        return new org.datavec.api.records.impl.Record(record((int) ((RecordMetaDataIndex) meta).getIndex()), meta);
-    }
-
-    @Override
-    public List<Record> loadFromMetaData(List<RecordMetaData> list) {
-        List<Record> out = new ArrayList<>();
-        for (RecordMetaData m : list) {
-            out.add(loadFromMetaData(m));
-        }
-        return out;
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public void setConf(Configuration conf) {
-    }
-
-    @Override
-    public Configuration getConf() {
-        return null;
-    }
 }

@@ -1,12 +1,6 @@
 package org.anomaly4j.data;
 
 import org.anomaly4j.AnomalyException;
-import org.datavec.api.conf.Configuration;
-import org.datavec.api.records.Record;
-import org.datavec.api.records.metadata.RecordMetaData;
-import org.datavec.api.records.metadata.RecordMetaDataIndex;
-import org.datavec.api.records.reader.BaseRecordReader;
-import org.datavec.api.split.InputSplit;
 import org.datavec.api.writable.IntWritable;
 import org.datavec.api.writable.NDArrayWritable;
 import org.datavec.api.writable.Writable;
@@ -30,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  * are validated (magic, dimensions, equal counts); a truncated file is an error naming the file and
  * the record. Records are {@code [image (1,1,rows,cols) in [0,1], label]}.
  */
-public class IdxRecordReader extends BaseRecordReader {
+public class IdxRecordReader extends IndexedRecordReader {
     private final Path imagesFile;
     private final Path labelsFile;
     private byte[] pixels;
@@ -38,7 +32,6 @@ public class IdxRecordReader extends BaseRecordReader {
     private int rows;
     private int cols;
     private int count;
-    private int cursor;
 
     public IdxRecordReader(Path imagesFile, Path labelsFile) {
         this.imagesFile = imagesFile;
@@ -121,6 +114,7 @@ public class IdxRecordReader extends BaseRecordReader {
         }
     }
 
+    @Override
     public int size() {
         return count;
     }
@@ -143,26 +137,12 @@ public class IdxRecordReader extends BaseRecordReader {
     }
 
     @Override
-    public void initialize(InputSplit split) {
-        cursor = 0;
+    protected URI source(int i) {
+        return imagesFile.toUri();
     }
 
     @Override
-    public void initialize(Configuration conf, InputSplit split) {
-        cursor = 0;
-    }
-
-    @Override
-    public boolean batchesSupported() {
-        return false;
-    }
-
-    @Override
-    public List<Writable> next() {
-        return record(cursor++);
-    }
-
-    private List<Writable> record(int i) {
+    protected List<Writable> read(int i) {
         float[] img = new float[rows * cols];
         for (int p = 0; p < img.length; p++) {
             img[p] = (pixels[i * rows * cols + p] & 0xff) / 255f;
@@ -174,11 +154,6 @@ public class IdxRecordReader extends BaseRecordReader {
     }
 
     @Override
-    public boolean hasNext() {
-        return cursor < count;
-    }
-
-    @Override
     public List<String> getLabels() {
         List<String> l = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -187,52 +162,4 @@ public class IdxRecordReader extends BaseRecordReader {
         return l;
     }
 
-    @Override
-    public void reset() {
-        cursor = 0;
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
-    public List<Writable> record(URI uri, DataInputStream dataInputStream) {
-        throw new UnsupportedOperationException("IDX records are read from the files given to the constructor");
-    }
-
-    @Override
-    public Record nextRecord() {
-        int i = cursor;
-        return new org.datavec.api.records.impl.Record(next(), new RecordMetaDataIndex(i, imagesFile.toUri(), IdxRecordReader.class));
-    }
-
-    @Override
-    public Record loadFromMetaData(RecordMetaData meta) {
-        int i = (int) ((RecordMetaDataIndex) meta).getIndex();
-        return new org.datavec.api.records.impl.Record(record(i), meta);
-    }
-
-    @Override
-    public List<Record> loadFromMetaData(List<RecordMetaData> list) {
-        List<Record> out = new ArrayList<>();
-        for (RecordMetaData m : list) {
-            out.add(loadFromMetaData(m));
-        }
-        return out;
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public void setConf(Configuration conf) {
-    }
-
-    @Override
-    public Configuration getConf() {
-        return null;
-    }
 }
