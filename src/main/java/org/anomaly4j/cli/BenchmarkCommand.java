@@ -3,6 +3,7 @@ package org.anomaly4j.cli;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.pipeline.OneClassBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -28,17 +28,9 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--classes", split = ",", paramLabel = "C", description = "Normal classes to run (default: all 10).")
     List<String> classes;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config (default: hyperparams/one-class-<dataset>.yaml).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Reports folder (default: ${DEFAULT-VALUE}).")
-    Path reports;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    /** --config (default: hyperparams/one-class-<dataset>.yaml), --set, --reports, --verbose. */
+    @Mixin
+    CommonOptions common = new CommonOptions();
 
     @Spec
     CommandSpec spec;
@@ -57,17 +49,17 @@ public class BenchmarkCommand implements Callable<Integer> {
         if (!List.of("mnist", "fashion-mnist", "cifar10").contains(dataset)) {
             throw new AnomalyException("--dataset: unknown dataset '" + dataset + "' (mnist, fashion-mnist, cifar10)");
         }
-        Path cfg = config != null ? config : Path.of("hyperparams", "one-class-" + dataset + ".yaml");
+        Path cfg = common.config != null ? common.config : Path.of("hyperparams", "one-class-" + dataset + ".yaml");
         if (!Files.isRegularFile(cfg)) {
             throw new AnomalyException("config not found: " + cfg + " (give --config FILE)");
         }
         List<String> run = classes != null ? classes : IntStream.range(0, 10).mapToObj(String::valueOf).toList();
-        var results = OneClassBenchmark.run(dataset, cfg, run, overrides, reports,
+        var results = OneClassBenchmark.run(dataset, cfg, run, common.overrides, common.reports,
                 CommonOptions.commandLine("Benchmark", rawArgs));
         var out = spec.commandLine().getOut();
         results.forEach(r -> out.printf("class %s: image AUROC %.4f (%.0f s)%n", r.normalClass(), r.imageAuroc(), r.seconds()));
         out.printf("mean image AUROC %.4f -> %s%n", results.stream().mapToDouble(OneClassBenchmark.ClassResult::imageAuroc)
-                .average().orElse(Double.NaN), reports.resolve("benchmarks").resolve("one-class-" + dataset + ".md"));
+                .average().orElse(Double.NaN), common.reports.resolve("benchmarks").resolve("one-class-" + dataset + ".md"));
         out.flush();
         return 0;
     }

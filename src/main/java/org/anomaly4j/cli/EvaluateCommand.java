@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -42,13 +41,13 @@ public class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         ModelStore.Loaded loaded = ModelStore.load(model);
         HfrConfig cfg = loaded.config();
-        if (common.config != null || !common.overrides.isEmpty()) {
-            // Start from the model's own config; a file and --set override data and scoring.
-            List<String> overrides = new ArrayList<>(common.overrides);
-            HfrConfig file = common.config != null ? ConfigLoader.load(common.config, List.of()) : null;
-            HfrConfig base = ConfigLoader.fromYaml(ConfigLoader.toYaml(file != null
-                    ? new HfrConfig(file.data(), cfg.model(), cfg.train(), file.scoring()) : cfg), "model config");
-            cfg = overrides.isEmpty() ? base : applyOverrides(base, overrides);
+        if (common.config != null) {
+            // Start from the model's own config; a file overrides data and scoring, --set any key.
+            HfrConfig file = ConfigLoader.load(common.config, List.of());
+            cfg = new HfrConfig(file.data(), cfg.model(), cfg.train(), file.scoring());
+        }
+        if (!common.overrides.isEmpty()) {
+            cfg = ConfigLoader.withOverrides(cfg, common.overrides, "model config + --set");
         }
         String command = CommonOptions.commandLine("Evaluate", rawArgs);
         if (!split.equals("test") && !split.equals("validation")) {
@@ -59,19 +58,5 @@ public class EvaluateCommand implements Callable<Integer> {
         String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
         TrainCommand.print(spec.commandLine().getOut(), r.evaluation().metrics(), r.runDir().toString(), warning);
         return 0;
-    }
-
-    private static HfrConfig applyOverrides(HfrConfig base, List<String> overrides) {
-        try {
-            Path tmp = java.nio.file.Files.createTempFile("anomaly4j-eval", ".yaml");
-            java.nio.file.Files.writeString(tmp, ConfigLoader.toYaml(base));
-            try {
-                return ConfigLoader.load(tmp, overrides);
-            } finally {
-                java.nio.file.Files.deleteIfExists(tmp);
-            }
-        } catch (java.io.IOException e) {
-            throw new org.anomaly4j.AnomalyException("cannot write a temporary config: " + e.getMessage(), e);
-        }
     }
 }

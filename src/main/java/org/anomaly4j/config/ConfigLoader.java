@@ -55,6 +55,13 @@ public final class ConfigLoader {
         return bindAndValidate(tree, resource);
     }
 
+    /** An already-resolved config with {@code a.b=c} overrides applied, validated again. */
+    public static HfrConfig withOverrides(HfrConfig base, List<String> overrides, String source) {
+        ObjectNode tree = YAML.valueToTree(base);
+        applyOverrides(tree, overrides);
+        return bindAndValidate(tree, source);
+    }
+
     /** The resolved config as YAML, written into every run folder. */
     public static String toYaml(HfrConfig config) {
         try {

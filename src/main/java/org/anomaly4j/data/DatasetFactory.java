@@ -35,7 +35,6 @@ public final class DatasetFactory {
         try {
             Path dir = Files.createTempDirectory("anomaly4j-synthetic-");
             new SyntheticDefectGenerator(Math.max(d.imageSize(), 64), d.seed()).write(dir, 60, 16, 12);
-            dir.toFile().deleteOnExit();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
             DatasetSplits s = MvtecLayout.scan(dir, d.validationFraction(), d.seed(), d.maxTrainImages(), d.maxTestImages());
             return new DatasetSplits(s.train(), s.validation(), s.test(), s.hasMasks(),

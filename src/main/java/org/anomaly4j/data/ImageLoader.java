@@ -59,10 +59,10 @@ public final class ImageLoader {
      */
     public static float[] loadMask(Path mask, Path image, int size) {
         BufferedImage m = read(mask);
-        BufferedImage img = read(image);
-        if (m.getWidth() != img.getWidth() || m.getHeight() != img.getHeight()) {
+        int[] img = dimensions(image); // header only: the image itself is decoded by loadRgb
+        if (m.getWidth() != img[0] || m.getHeight() != img[1]) {
             throw new AnomalyException("mask " + mask + " is " + m.getWidth() + "x" + m.getHeight()
-                    + " but its image " + image + " is " + img.getWidth() + "x" + img.getHeight()
+                    + " but its image " + image + " is " + img[0] + "x" + img[1]
                     + " (a mask must have its image's size)");
         }
         BufferedImage gray = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
@@ -77,6 +77,25 @@ public final class ImageLoader {
             }
         }
         return out;
+    }
+
+    /** Width and height from the file's header, without decoding the pixels. */
+    static int[] dimensions(Path file) {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new AnomalyException("not a decodable image: " + file + " (supported: PNG, JPEG, BMP)");
+            }
+            javax.imageio.ImageReader r = readers.next();
+            try {
+                r.setInput(in);
+                return new int[]{r.getWidth(0), r.getHeight(0)};
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException e) {
+            throw new AnomalyException("corrupt or unreadable image " + file + ": " + e.getMessage(), e);
+        }
     }
 
     static BufferedImage toRgb(BufferedImage src) {

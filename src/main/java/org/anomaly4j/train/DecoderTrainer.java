@@ -52,36 +52,9 @@ public final class DecoderTrainer {
         FeatureCache valCache = validation.size() > 0 ? FeatureCache.compute(model, path, validation, t.batchSize(), "Encoding val") : null;
         LOG.info("Feature cache: {} training images, {} MB", trainCache.size(), trainCache.bytes() / (1 << 20));
         ComputationGraph decoder = HfrModelBuilder.decoderOnly(model, m, t);
-        Loop loop = new Loop(t, model.taps()) {
-            double fitBatch(int[] idx) {
-                INDArray[] features = trainCache.batch(idx);
-                INDArray[] labels = zeros(idx.length);
-                try {
-                    decoder.fit(new MultiDataSet(features, labels));
-                    return decoder.score();
-                } finally {
-                    close(features);
-                    close(labels);
-                }
-            }
-
-            double scoreBatch(int[] idx) {
-                INDArray[] features = valCache.batch(idx);
-                INDArray[] labels = zeros(idx.length);
-                try {
-                    return decoder.score(new MultiDataSet(features, labels), false);
-                } finally {
-                    close(features);
-                    close(labels);
-                }
-            }
-
-            INDArray params() {
-                return decoder.params();
-            }
-
-            void setParams(INDArray p) {
-                decoder.setParams(p);
+        Loop loop = new Loop(t, model.taps(), decoder) {
+            INDArray[] features(int[] idx, boolean validation) {
+                return (validation ? valCache : trainCache).batch(idx);
             }
         };
         TrainingHistory h = loop.run(trainCache.size(), valCache == null ? 0 : valCache.size(), start, true,
@@ -91,38 +64,11 @@ public final class DecoderTrainer {
     }
 
     private static TrainingHistory trainDirect(HfrModel model, TrainConfig t, AnomalyImageRecordReader train,
-                                               AnomalyImageRecordReader validation, long start) {
+                                               AnomalyImageRecordReader validationSet, long start) {
         ComputationGraph g = model.graph();
-        Loop loop = new Loop(t, model.taps()) {
-            double fitBatch(int[] idx) {
-                INDArray[] features = {images(train, idx)};
-                INDArray[] labels = zeros(idx.length);
-                try {
-                    g.fit(new MultiDataSet(features, labels));
-                    return g.score();
-                } finally {
-                    close(features);
-                    close(labels);
-                }
-            }
-
-            double scoreBatch(int[] idx) {
-                INDArray[] features = {images(validation, idx)};
-                INDArray[] labels = zeros(idx.length);
-                try {
-                    return g.score(new MultiDataSet(features, labels), false);
-                } finally {
-                    close(features);
-                    close(labels);
-                }
-            }
-
-            INDArray params() {
-                return g.params();
-            }
-
-            void setParams(INDArray p) {
-                g.setParams(p);
+        Loop loop = new Loop(t, model.taps(), g) {
+            INDArray[] features(int[] idx, boolean validation) {
+                return new INDArray[]{images(validation ? validationSet : train, idx)};
             }
 
             private INDArray images(AnomalyImageRecordReader r, int[] idx) {
@@ -135,28 +81,58 @@ public final class DecoderTrainer {
                 return Nd4j.concat(0, list.toArray(INDArray[]::new));
             }
         };
-        return loop.run(train.size(), validation.size(), start, false, 0);
+        return loop.run(train.size(), validationSet.size(), start, false, 0);
     }
 
-    /** The epoch loop shared by both modes: seeded shuffling, mean losses, best-epoch keeping, NaN guard. */
+    /**
+     * The epoch loop shared by both modes: seeded shuffling, mean losses, best-epoch keeping, NaN guard.
+     * A mode only says where a batch's inputs come from (cached taps or images).
+     */
     private abstract static class Loop {
         private final TrainConfig t;
         private final List<TapShape> taps;
         private final int branchesPerTap;
+        private final ComputationGraph graph;
 
-        Loop(TrainConfig t, List<TapShape> taps) {
+        Loop(TrainConfig t, List<TapShape> taps, ComputationGraph graph) {
             this.t = t;
             this.taps = taps;
+            this.graph = graph;
             this.branchesPerTap = t.loss().equals("both") ? 2 : 1;
         }
 
-        abstract double fitBatch(int[] idx);
+        /** Inputs of the graph for these training (or validation) images. */
+        abstract INDArray[] features(int[] idx, boolean validation);
 
-        abstract double scoreBatch(int[] idx);
+        double fitBatch(int[] idx) {
+            return withBatch(idx, false, ds -> {
+                graph.fit(ds);
+                return graph.score();
+            });
+        }
 
-        abstract INDArray params();
+        double scoreBatch(int[] idx) {
+            return withBatch(idx, true, ds -> graph.score(ds, false));
+        }
 
-        abstract void setParams(INDArray p);
+        private double withBatch(int[] idx, boolean validation, java.util.function.ToDoubleFunction<MultiDataSet> step) {
+            INDArray[] features = features(idx, validation);
+            INDArray[] labels = zeros(idx.length);
+            try {
+                return step.applyAsDouble(new MultiDataSet(features, labels));
+            } finally {
+                close(features);
+                close(labels);
+            }
+        }
+
+        INDArray params() {
+            return graph.params();
+        }
+
+        void setParams(INDArray p) {
+            graph.setParams(p);
+        }
 
         /**
          * Frees per-batch arrays at once: ND4J memory is off-heap and the small Java wrappers let
