@@ -32,4 +32,18 @@ public record F1Max(double f1, double threshold) {
         }
         return new F1Max(best, threshold);
     }
+
+    /** F1 when every score &gt;= threshold is called anomalous (NaN without positives). */
+    public static double at(float[] scores, int[] labels, double threshold) {
+        long tp = 0;
+        long predicted = 0;
+        long actual = 0;
+        for (int i = 0; i < scores.length; i++) {
+            boolean p = scores[i] >= threshold;
+            predicted += p ? 1 : 0;
+            actual += labels[i] != 0 ? 1 : 0;
+            tp += p && labels[i] != 0 ? 1 : 0;
+        }
+        return actual == 0 ? Double.NaN : 2.0 * tp / (predicted + actual);
+    }
 }

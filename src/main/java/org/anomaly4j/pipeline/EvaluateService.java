@@ -10,6 +10,7 @@ import org.anomaly4j.data.SyntheticValidationSet;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.report.OverlayWriter;
 import org.anomaly4j.scoring.NormalBaseline;
+import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
@@ -21,7 +22,8 @@ public final class EvaluateService {
     private EvaluateService() {
     }
 
-    public record Result(Path runDir, EvaluationResult evaluation) {
+    /** {@code f1AtThreshold}: image F1 with the model's stored threshold (NaN without one, or when scoring was changed). */
+    public record Result(Path runDir, EvaluationResult evaluation, double f1AtThreshold) {
     }
 
     public static Result run(ModelStore.Loaded loaded, DataConfig data, ScoringConfig scoring, String command,
@@ -42,7 +44,11 @@ public final class EvaluateService {
             run.writeString("config.yaml", ConfigLoader.toYaml(used));
             run.writeString("command.txt", command + "\n");
             InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
-            float[] baseline = NormalBaseline.of(loaded.model(), path, scoring, splits.train());
+            // The model's stored baseline and thresholds belong to its own scoring settings only.
+            boolean sameScoring = scoring.equals(loaded.config().scoring());
+            float[] baseline = sameScoring && loaded.baseline() != null ? loaded.baseline()
+                    : NormalBaseline.of(loaded.model(), path, scoring, splits.train());
+            Thresholds thresholds = sameScoring ? loaded.thresholds() : null;
             EvaluationResult eval;
             if (validationSplit) {
                 Path dir = run.file("validation-synthetic");
@@ -57,9 +63,10 @@ public final class EvaluateService {
                 OverlayWriter.write(run, loaded.model(), path, scoring, baseline, splits.test(), eval.scores());
             }
             String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
-            ReportWriter.write(run, new RunSummary(runId, command, (validationSplit ? "VALIDATION split with synthetic defects, " : "") + splits.source(), loaded.model().encoderKind(),
-                    loaded.model().weightsSource(), warning, null, null, eval, (System.nanoTime() - start) / 1e9));
-            return new Result(run.commit(), eval);
+            RunSummary summary = new RunSummary(runId, command, (validationSplit ? "VALIDATION split with synthetic defects, " : "") + splits.source(), loaded.model().encoderKind(),
+                    loaded.model().weightsSource(), warning, null, null, eval, (System.nanoTime() - start) / 1e9, thresholds);
+            ReportWriter.write(run, summary);
+            return new Result(run.commit(), eval, thresholds == null ? Double.NaN : ReportWriter.f1AtThreshold(summary));
         }
     }
 }

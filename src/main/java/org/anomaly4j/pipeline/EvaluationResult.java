@@ -1,13 +1,17 @@
 package org.anomaly4j.pipeline;
 
 import org.anomaly4j.metrics.EvaluationMetrics;
+import org.anomaly4j.scoring.Thresholds;
 
 import java.util.List;
 
 /**
- * Metrics of one evaluation, every image's score, the wall time, and why pixel metrics are
- * missing when they are.
+ * Metrics of one evaluation, every image's score, the wall time, why pixel metrics are missing when
+ * they are, and the thresholds this set would choose ({@code fitted}: F1-optimal where it has
+ * anomalies, else at {@link #NORMAL_FPR} on its normals; used when it is the validation set).
  */
 public record EvaluationResult(EvaluationMetrics metrics, List<ImageScore> scores, double seconds,
-                               double imagesPerSecond, String pixelNote) {
+                               double imagesPerSecond, String pixelNote, Thresholds fitted) {
+    /** False-positive rate for thresholds chosen on normal images only. */
+    public static final double NORMAL_FPR = 0.01;
 }

@@ -13,6 +13,7 @@ import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.scoring.AnomalyScorer;
 import org.anomaly4j.scoring.ScoredBatch;
+import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.train.Progress;
 
 import java.util.ArrayList;
@@ -78,7 +79,49 @@ public final class Evaluator {
         }
         EvaluationMetrics m = new EvaluationMetrics(Roc.auroc(imageScores, labels), f1.f1(), f1.threshold(),
                 pixelAuroc, aupro, scores.size(), anomalous);
-        return new EvaluationResult(m, scores, (System.nanoTime() - start) / 1e9, scores.size() / scoringSeconds, note);
+        Thresholds fitted = fitThresholds(imageScores, labels, f1, maps, masks);
+        return new EvaluationResult(m, scores, (System.nanoTime() - start) / 1e9, scores.size() / scoringSeconds, note, fitted);
+    }
+
+    /** F1-optimal thresholds where there are anomalies (pixel: where there are masks), else at a FPR on the normals. */
+    static Thresholds fitThresholds(float[] imageScores, int[] labels, F1Max imageF1, List<float[]> maps, List<float[]> masks) {
+        if (imageScores.length == 0) {
+            return null;
+        }
+        boolean labelled = Double.isFinite(imageF1.threshold()) && java.util.Arrays.stream(labels).anyMatch(l -> l == 0);
+        double image = labelled ? imageF1.threshold()
+                : Thresholds.atFalsePositiveRate(imageScores, EvaluationResult.NORMAL_FPR);
+        double imageMin = Double.POSITIVE_INFINITY;
+        double imageMax = Double.NEGATIVE_INFINITY;
+        for (float s : imageScores) {
+            imageMin = Math.min(imageMin, s);
+            imageMax = Math.max(imageMax, s);
+        }
+        double pixel = Double.NaN;
+        double pixelMin = Double.NaN;
+        double pixelMax = Double.NaN;
+        if (!maps.isEmpty()) {
+            int total = maps.stream().mapToInt(mp -> mp.length).sum();
+            float[] s = new float[total];
+            int[] l = new int[total];
+            int o = 0;
+            pixelMin = Double.POSITIVE_INFINITY;
+            pixelMax = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < maps.size(); i++) {
+                for (int p = 0; p < maps.get(i).length; p++) {
+                    s[o] = maps.get(i)[p];
+                    l[o] = masks.get(i)[p] > 0.5f ? 1 : 0;
+                    pixelMin = Math.min(pixelMin, s[o]);
+                    pixelMax = Math.max(pixelMax, s[o]);
+                    o++;
+                }
+            }
+            F1Max pf = F1Max.of(s, l);
+            pixel = Double.isFinite(pf.threshold()) ? pf.threshold() : Thresholds.atFalsePositiveRate(s, EvaluationResult.NORMAL_FPR);
+        }
+        String source = labelled ? "F1-optimal on a labelled set of " + imageScores.length + " images"
+                : "at FPR " + EvaluationResult.NORMAL_FPR + " on " + imageScores.length + " normal images";
+        return new Thresholds(image, pixel, imageMin, imageMax, pixelMin, pixelMax, source);
     }
 
     static double pixelAuroc(List<float[]> maps, List<float[]> masks) {

@@ -1,13 +1,16 @@
 package org.anomaly4j.pipeline;
 
 import org.anomaly4j.model.TapShape;
+import org.anomaly4j.scoring.Thresholds;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a saved {@code model.zip} carries beside the graph (a JSON string entry), so any DL4J app
- * knows how to feed it and anomaly4j can score with it again.
+ * knows how to feed it and anomaly4j can score with it again. {@code thresholds} (null when the run had
+ * no validation images) were chosen on validation for the model's own scoring settings; the
+ * train-mean baseline map, when scoring uses one, is the {@value #BASELINE_ENTRY} entry (float[]).
  */
 public record ModelMetadata(
         String format,
@@ -23,8 +26,10 @@ public record ModelMetadata(
         boolean pretrainedEncoder,
         String configYaml,
         Map<String, Object> metrics,
-        Map<String, Object> provenance) {
+        Map<String, Object> provenance,
+        Thresholds thresholds) {
 
     public static final String FORMAT = "anomaly4j-hfr";
     public static final String ZIP_ENTRY = "anomaly4j-metadata.json";
+    public static final String BASELINE_ENTRY = "anomaly4j-baseline";
 }

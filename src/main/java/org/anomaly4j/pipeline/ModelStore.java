@@ -8,6 +8,7 @@ import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.encoder.Preprocessing;
+import org.anomaly4j.scoring.Thresholds;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -32,10 +33,15 @@ public final class ModelStore {
     }
 
     /** A loaded model with the config it was trained with. */
-    public record Loaded(HfrModel model, HfrConfig config, ModelMetadata metadata) {
+    public record Loaded(HfrModel model, HfrConfig config, ModelMetadata metadata, float[] baseline) {
+        /** Thresholds chosen at training time (null when there were no validation images). */
+        public Thresholds thresholds() {
+            return metadata.thresholds();
+        }
     }
 
-    public static void save(HfrModel model, HfrConfig config, Map<String, Object> metrics, Map<String, Object> provenance, Path file) {
+    public static void save(HfrModel model, HfrConfig config, Map<String, Object> metrics, Map<String, Object> provenance,
+                            Thresholds thresholds, float[] baseline, Path file) {
         Map<String, Object> pre = new LinkedHashMap<>();
         Preprocessing p = model.preprocessing();
         pre.put("name", p.name());
@@ -46,12 +52,15 @@ public final class ModelStore {
         pre.put("std", p.std());
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT, 1, model.inputName(), model.imageSize(), model.taps(),
                 model.reconstructions(), model.lossOutputs(), pre, model.encoderKind(), model.weightsSource(),
-                model.pretrainedEncoder(), ConfigLoader.toYaml(config), metrics, provenance);
+                model.pretrainedEncoder(), ConfigLoader.toYaml(config), metrics, provenance, thresholds);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             ModelSerializer.writeModel(model.graph(), tmp.toFile(), false);
             ModelSerializer.addObjectToFile(tmp.toFile(), ModelMetadata.ZIP_ENTRY, JSON.writeValueAsString(meta));
+            if (baseline != null) {
+                ModelSerializer.addObjectToFile(tmp.toFile(), ModelMetadata.BASELINE_ENTRY, baseline);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             try {
@@ -96,7 +105,16 @@ public final class ModelStore {
                 ((Number) pre.get("scale")).doubleValue(), toDoubles(pre.get("mean")), toDoubles(pre.get("std")));
         HfrModel model = new HfrModel(graph, meta.inputName(), meta.imageSize(), meta.taps(), meta.reconstructions(),
                 meta.lossOutputs(), p, meta.encoder(), meta.weightsSource(), meta.pretrainedEncoder());
-        return new Loaded(model, config, meta);
+        float[] baseline = null;
+        if ("train-mean".equals(config.scoring().baseline())) {
+            try {
+                baseline = ModelSerializer.getObjectFromFile(file.toFile(), ModelMetadata.BASELINE_ENTRY);
+            } catch (Exception e) {
+                throw new AnomalyException(file + ": scoring.baseline is train-mean but the " + ModelMetadata.BASELINE_ENTRY
+                        + " entry is missing or unreadable (" + e.getMessage() + "); re-train the model", e);
+            }
+        }
+        return new Loaded(model, config, meta, baseline);
     }
 
     private static double[] toDoubles(Object o) {

@@ -15,6 +15,7 @@ import org.anomaly4j.model.encoder.Encoder;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
 import org.anomaly4j.report.OverlayWriter;
 import org.anomaly4j.scoring.NormalBaseline;
+import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
@@ -65,10 +66,12 @@ public final class TrainService {
             EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), baseline, data.test(), data.hasMasks());
             OverlayWriter.write(run, model, path, cfg.scoring(), baseline, data.test(), eval.scores());
             Map<String, Object> provenance = provenance(cfg, data, command);
-            ModelStore.save(model, cfg, ReportWriter.metricsMap(eval.metrics()), provenance, run.file("model.zip"));
+            Thresholds thresholds = validation == null ? null : validation.fitted();
+            ModelStore.save(model, cfg, ReportWriter.metricsMap(eval.metrics()), provenance, thresholds, baseline,
+                    run.file("model.zip"));
             double wall = (System.nanoTime() - start) / 1e9;
             ReportWriter.write(run, new RunSummary(runId, command, data.source(), encoder.kind(), encoder.weightsSource(),
-                    warning, history, validation, eval, wall));
+                    warning, history, validation, eval, wall, thresholds));
             Path dir = run.commit();
             return new Result(dir, model, history, validation, eval, warning);
         }

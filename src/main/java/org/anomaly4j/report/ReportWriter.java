@@ -3,6 +3,7 @@ package org.anomaly4j.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anomaly4j.metrics.EvaluationMetrics;
+import org.anomaly4j.metrics.F1Max;
 import org.anomaly4j.pipeline.EvaluationResult;
 import org.anomaly4j.pipeline.ImageScore;
 import org.anomaly4j.train.TrainingHistory;
@@ -11,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes metrics.json, summary.md, scores.csv and history.json into a run folder. */
+/** Writes metrics.json, summary.md, scores.csv, history.json and index.html into a run folder. */
 public final class ReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -47,6 +48,12 @@ public final class ReportWriter {
                 metrics.put("validation_synthetic_image_AUROC", finite(s.validation().metrics().imageAuroc()));
                 metrics.put("validation_synthetic_pixel_AUROC", finite(s.validation().metrics().pixelAuroc()));
             }
+            if (s.thresholds() != null) {
+                metrics.put("image_threshold", s.thresholds().image());
+                metrics.put("image_F1_at_threshold", finite(f1AtThreshold(s)));
+                metrics.put("pixel_threshold", finite(s.thresholds().pixel()));
+                metrics.put("thresholds_source", s.thresholds().source());
+            }
             if (!s.evaluation().pixelNote().isEmpty()) {
                 metrics.put("note", s.evaluation().pixelNote());
             }
@@ -62,9 +69,22 @@ public final class ReportWriter {
             }
             run.writeString("scores.csv", csv(s.evaluation().scores()));
             run.writeString("summary.md", markdown(s));
+            HtmlReport.write(run, s);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Image F1 on this evaluation when the model's stored threshold decides. */
+    public static double f1AtThreshold(RunSummary s) {
+        List<ImageScore> scores = s.evaluation().scores();
+        float[] v = new float[scores.size()];
+        int[] l = new int[scores.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = scores.get(i).score();
+            l[i] = scores.get(i).label();
+        }
+        return F1Max.at(v, l, s.thresholds().image());
     }
 
     static String csv(List<ImageScore> scores) {
@@ -88,7 +108,13 @@ public final class ReportWriter {
         md.append(row("image F1-max", m.imageF1Max()));
         md.append(row("pixel AUROC", m.pixelAuroc()));
         md.append(row("pixel AUPRO (FPR <= 0.3)", m.pixelAupro()));
+        if (s.thresholds() != null) {
+            md.append(row("image F1 at the stored threshold " + String.format("%.4g", s.thresholds().image()), f1AtThreshold(s)));
+        }
         md.append("\n");
+        if (s.thresholds() != null) {
+            md.append("Thresholds: ").append(s.thresholds().source()).append(" (validation, not this split).\n\n");
+        }
         if (s.validation() != null) {
             md.append("Validation (held-out normals plus copies with synthetic scratches/spots; never the test split): image AUROC ")
                     .append(String.format("%.4f", s.validation().metrics().imageAuroc())).append(", pixel AUROC ")

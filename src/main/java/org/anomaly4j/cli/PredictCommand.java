@@ -1,0 +1,72 @@
+package org.anomaly4j.cli;
+
+import org.anomaly4j.pipeline.ModelStore;
+import org.anomaly4j.predict.PredictInputs;
+import org.anomaly4j.predict.PredictService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "Predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score new images with a trained model.zip: reports/<run>/predictions.csv (path, score,",
+                "normalised score, label at the model's stored threshold, ground truth where the folder layout tells it)",
+                "and one heat-map overlay per image. Exit code 2 for unreadable inputs (nothing written);",
+                "with --keep-going they are skipped and listed, and the exit code is " + PredictCommand.PARTIAL + "."})
+public class PredictCommand implements Callable<Integer> {
+    /** Finished, but some inputs were skipped (--keep-going). */
+    public static final int PARTIAL = 3;
+
+    @Option(names = "--model", required = true, paramLabel = "ZIP", description = "model.zip written by Train.")
+    Path model;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image files, folders (recursive) or @list.txt files.")
+    List<String> inputs;
+
+    @Option(names = "--keep-going", description = "Skip unreadable images (listed in the output) instead of stopping.")
+    boolean keepGoing;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where the run folder goes (default: ${DEFAULT-VALUE}).")
+    Path reports;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run folder (default: predict-<timestamp>).")
+    String runId;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final String[] rawArgs;
+
+    public PredictCommand(String... rawArgs) {
+        this.rawArgs = rawArgs;
+    }
+
+    @Override
+    public Integer call() {
+        ModelStore.Loaded loaded = ModelStore.load(model);
+        List<Path> images = PredictInputs.expand(inputs);
+        String id = runId != null ? runId : "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        PredictService.Result r = PredictService.run(loaded, images, keepGoing, CommonOptions.commandLine("Predict", rawArgs), reports, id);
+        var out = spec.commandLine().getOut();
+        long flagged = r.predictions().stream().filter(p -> p.label().equals("anomalous")).count();
+        out.printf("%d images scored, %d anomalous at the stored threshold%s%n", r.predictions().size(), flagged,
+                r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " skipped");
+        if (Double.isFinite(r.f1AtThreshold())) {
+            out.printf("ground truth from the folder layout: image F1 at the stored threshold %.4f, image AUROC %.4f%n",
+                    r.f1AtThreshold(), r.imageAuroc());
+        }
+        out.println("predictions: " + r.runDir().resolve("predictions.csv"));
+        out.flush();
+        return r.skipped().isEmpty() ? 0 : PARTIAL;
+    }
+}

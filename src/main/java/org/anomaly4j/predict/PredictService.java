@@ -1,0 +1,191 @@
+package org.anomaly4j.predict;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import me.tongfei.progressbar.ProgressBar;
+import org.anomaly4j.AnomalyException;
+import org.anomaly4j.data.AnomalyImageRecordReader;
+import org.anomaly4j.data.ImageBatches;
+import org.anomaly4j.data.ImageLoader;
+import org.anomaly4j.data.ImageSample;
+import org.anomaly4j.metrics.F1Max;
+import org.anomaly4j.metrics.Roc;
+import org.anomaly4j.model.HfrModel;
+import org.anomaly4j.model.InferencePath;
+import org.anomaly4j.pipeline.ModelStore;
+import org.anomaly4j.report.HeatmapOverlay;
+import org.anomaly4j.report.RunDirectory;
+import org.anomaly4j.scoring.AnomalyScorer;
+import org.anomaly4j.scoring.ScoredBatch;
+import org.anomaly4j.scoring.Thresholds;
+import org.anomaly4j.train.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores new images with a trained model: {@code predictions.csv} (path, raw score, normalised score,
+ * label at the stored threshold, ground truth where known) and one heat-map overlay per image, in a run
+ * folder that appears only when complete. Unreadable images stop the run before anything is written,
+ * or are skipped and listed with {@code keepGoing}.
+ */
+public final class PredictService {
+    private static final Logger LOG = LoggerFactory.getLogger(PredictService.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PredictService() {
+    }
+
+    public record Prediction(Path image, float score, double normalized, String label, String groundTruth, String overlay) {
+    }
+
+    /** {@code skipped}: file and reason of every image left out; {@code f1AtThreshold} NaN unless all ground truth is known. */
+    public record Result(Path runDir, List<Prediction> predictions, List<String> skipped, double f1AtThreshold,
+                         double imageAuroc) {
+    }
+
+    public static Result run(ModelStore.Loaded loaded, List<Path> images, boolean keepGoing, String command,
+                             Path reportsRoot, String runId) {
+        HfrModel model = loaded.model();
+        int size = model.imageSize();
+        List<ImageSample> ok = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Path p : images) {
+            ImageSample s = PredictInputs.withGroundTruth(p);
+            try {
+                ImageLoader.read(p);
+                if (s.mask() != null) {
+                    ImageLoader.loadMask(s.mask(), p, size);
+                }
+                ok.add(s);
+            } catch (AnomalyException e) {
+                skipped.add(e.getMessage());
+            }
+        }
+        if (!skipped.isEmpty()) {
+            String list = String.join("\n  ", skipped);
+            if (!keepGoing) {
+                throw new AnomalyException(skipped.size() + " of " + images.size() + " inputs cannot be used (nothing written; "
+                        + "fix or remove them, or pass --keep-going to skip them):\n  " + list);
+            }
+            LOG.warn("Skipping {} of {} inputs (--keep-going):\n  {}", skipped.size(), images.size(), list);
+        }
+        if (ok.isEmpty()) {
+            throw new AnomalyException("no readable images among the " + images.size() + " inputs");
+        }
+        Thresholds t = loaded.thresholds();
+        if (t == null) {
+            LOG.warn("The model has no stored thresholds (it was trained without validation images): labels are left empty");
+        }
+        InferencePath path = new InferencePath(model, loaded.config().model(), loaded.config().train());
+        AnomalyScorer scorer = new AnomalyScorer(model, path, loaded.config().scoring(), loaded.baseline());
+        try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
+            run.writeString("command.txt", command + "\n");
+            Path overlays = run.file("overlays");
+            Files.createDirectories(overlays);
+            List<Prediction> predictions = new ArrayList<>();
+            AnomalyImageRecordReader reader = new AnomalyImageRecordReader(ok, size);
+            int offset = 0;
+            int batchSize = loaded.config().scoring().batchSize();
+            try (ProgressBar pb = Progress.bar("Predicting", ok.size())) {
+                while (reader.hasNext()) {
+                    ImageBatches.Batch b = ImageBatches.next(reader, offset, batchSize);
+                    ScoredBatch s = scorer.score(b.images());
+                    float[] rgb = b.images().dup('c').data().asFloat();
+                    float[] masks = b.masks().dup('c').data().asFloat();
+                    for (int i = 0; i < b.samples().size(); i++) {
+                        ImageSample sample = b.samples().get(i);
+                        int index = offset + i;
+                        String overlay = String.format("overlays/%05d_%s.png", index,
+                                org.anomaly4j.data.ImageFiles.stem(sample.image()).replaceAll("[^A-Za-z0-9_.-]", "_"));
+                        float[] map = s.maps()[i];
+                        float[] mask = sample.mask() == null ? null : Arrays.copyOfRange(masks, i * size * size, (i + 1) * size * size);
+                        float lo = t != null && Double.isFinite(t.pixelMin()) ? (float) t.pixelMin() : min(map);
+                        float hi = t != null && Double.isFinite(t.pixelMax()) ? (float) t.pixelMax() : max(map);
+                        ImageIO.write(HeatmapOverlay.render(Arrays.copyOfRange(rgb, i * 3 * size * size, (i + 1) * 3 * size * size),
+                                map, mask, size, lo, hi), "png", run.file(overlay).toFile());
+                        float score = s.scores()[i];
+                        predictions.add(new Prediction(sample.image(), score, t == null ? Double.NaN : t.normalizeImage(score),
+                                t == null ? "" : (t.anomalous(score) ? "anomalous" : "normal"), groundTruth(sample), overlay));
+                    }
+                    offset += b.samples().size();
+                    pb.stepBy(b.samples().size());
+                    b.close();
+                }
+            }
+            double f1 = Double.NaN;
+            double auroc = Double.NaN;
+            boolean known = predictions.stream().noneMatch(p -> p.groundTruth().isEmpty());
+            if (known) {
+                float[] scores = new float[predictions.size()];
+                int[] labels = new int[predictions.size()];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = predictions.get(i).score();
+                    labels[i] = predictions.get(i).groundTruth().equals("anomalous") ? 1 : 0;
+                }
+                auroc = Roc.auroc(scores, labels);
+                f1 = t == null ? Double.NaN : F1Max.at(scores, labels, t.image());
+            }
+            run.writeString("predictions.csv", csv(predictions));
+            run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc)));
+            return new Result(run.commit(), predictions, skipped, f1, auroc);
+        } catch (IOException e) {
+            throw new AnomalyException("cannot write predictions under " + reportsRoot + ": " + e.getMessage()
+                    + " (check free disk space and permissions)", e);
+        }
+    }
+
+    private static String groundTruth(ImageSample s) {
+        if (PredictInputs.UNKNOWN.equals(s.defectType())) {
+            return "";
+        }
+        return s.anomalous() ? "anomalous" : "normal";
+    }
+
+    private static Map<String, Object> metrics(List<Prediction> p, List<String> skipped, Thresholds t, double f1, double auroc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("images", p.size());
+        m.put("predicted_anomalous", p.stream().filter(x -> x.label().equals("anomalous")).count());
+        m.put("skipped", skipped);
+        m.put("image_threshold", t == null ? null : t.image());
+        m.put("thresholds_source", t == null ? null : t.source());
+        m.put("image_F1_at_threshold", Double.isFinite(f1) ? f1 : null);
+        m.put("image_AUROC", Double.isFinite(auroc) ? auroc : null);
+        return m;
+    }
+
+    static String csv(List<Prediction> predictions) {
+        StringBuilder sb = new StringBuilder("path,score,normalized_score,label,ground_truth,overlay\n");
+        for (Prediction p : predictions) {
+            sb.append('"').append(p.image().toString().replace("\"", "\"\"")).append("\",").append(p.score()).append(',')
+                    .append(Double.isFinite(p.normalized()) ? String.format("%.6f", p.normalized()) : "").append(',')
+                    .append(p.label()).append(',').append(p.groundTruth()).append(',').append(p.overlay()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static float min(float[] v) {
+        float m = Float.POSITIVE_INFINITY;
+        for (float x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static float max(float[] v) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (float x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,37 @@
+package org.anomaly4j.scoring;
+
+/**
+ * Decision thresholds for image scores and map pixels, and the anomalib normalisation that maps each
+ * threshold to 0.5: {@code clip((x - threshold) / (max - min) + 0.5, 0, 1)}, with min and max of the
+ * set the thresholds were chosen on. Chosen F1-optimally on a labelled validation set, or at a
+ * false-positive rate on held-out normals when no labels exist; {@code source} says which.
+ */
+public record Thresholds(double image, double pixel, double imageMin, double imageMax,
+                         double pixelMin, double pixelMax, String source) {
+
+    public double normalizeImage(double score) {
+        return normalize(score, image, imageMin, imageMax);
+    }
+
+    public double normalizePixel(double value) {
+        return normalize(value, pixel, pixelMin, pixelMax);
+    }
+
+    public boolean anomalous(double score) {
+        return score >= image;
+    }
+
+    static double normalize(double x, double threshold, double min, double max) {
+        double range = max - min;
+        double v = (x - threshold) / (range > 0 ? range : 1.0) + 0.5;
+        return Math.max(0, Math.min(1, v));
+    }
+
+    /** The value at the (1 - fpr) quantile of normal scores: a fraction fpr of normals lies above it. */
+    public static double atFalsePositiveRate(float[] normalScores, double fpr) {
+        float[] s = normalScores.clone();
+        java.util.Arrays.sort(s);
+        int idx = (int) Math.ceil((1 - fpr) * s.length) - 1;
+        return s[Math.max(0, Math.min(s.length - 1, idx))];
+    }
+}

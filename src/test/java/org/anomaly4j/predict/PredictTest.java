@@ -1,0 +1,104 @@
+package org.anomaly4j.predict;
+
+import org.anomaly4j.AnomalyException;
+import org.anomaly4j.cli.Cli;
+import org.anomaly4j.cli.PredictCommand;
+import org.anomaly4j.config.ConfigLoader;
+import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.data.SyntheticDefectGenerator;
+import org.anomaly4j.pipeline.EvaluateService;
+import org.anomaly4j.pipeline.ModelStore;
+import org.anomaly4j.pipeline.TrainService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Predict on an MVTec-style test folder: CSV and overlays, labels at the stored threshold, and the same
+ * F1 as Evaluate on the same images; unreadable files stop it (nothing written) or are skipped with
+ * --keep-going. Also checks the Train run's thresholds and HTML report.
+ */
+class PredictTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path modelZip;
+    static TrainService.Result trained;
+
+    @BeforeAll
+    static void train() {
+        data = new SyntheticDefectGenerator(48, 5).write(dir.resolve("data"), 24, 8, 6);
+        HfrConfig cfg = ConfigLoader.load(null, List.of("data.root=" + data, "data.imageSize=48", "data.validationFraction=0.25",
+                "model.encoder=tiny", "model.decoder.width=16", "model.decoder.bottleneck=8", "model.decoder.depth=1",
+                "train.epochs=3", "train.batchSize=8", "scoring.sigma=2", "scoring.batchSize=8", "scoring.scoreMode=max"));
+        trained = TrainService.run(cfg, "test", dir.resolve("reports"), "train1");
+        modelZip = trained.runDir().resolve("model.zip");
+    }
+
+    @Test
+    void trainStoresValidationThresholdsAndWritesTheHtmlReport() throws Exception {
+        ModelStore.Loaded loaded = ModelStore.load(modelZip);
+        assertThat(loaded.thresholds()).isNotNull();
+        assertThat(loaded.thresholds().source()).contains("F1-optimal");
+        assertThat(loaded.thresholds().normalizeImage(loaded.thresholds().image())).isEqualTo(0.5);
+        String html = Files.readString(trained.runDir().resolve("index.html"));
+        assertThat(html.split("data:image/png;base64,", -1).length - 1).as("embedded images").isGreaterThanOrEqualTo(4 + 2);
+        for (String chart : List.of("roc", "pr", "histogram", "loss")) {
+            assertThat(trained.runDir().resolve("charts/" + chart + ".png")).isRegularFile();
+        }
+        assertThat(html).contains("image F1 at the stored threshold").doesNotContain("not drawn");
+    }
+
+    @Test
+    void predictMatchesEvaluateOnTheTestFolder() throws Exception {
+        ModelStore.Loaded loaded = ModelStore.load(modelZip);
+        PredictService.Result p = PredictService.run(loaded, PredictInputs.expand(List.of(data.resolve("test").toString())),
+                false, "test", dir.resolve("reports"), "predict1");
+        EvaluateService.Result e = EvaluateService.run(loaded, loaded.config().data(), loaded.config().scoring(), "test",
+                dir.resolve("reports"), "evaluate1");
+        assertThat(p.predictions()).hasSize(e.evaluation().scores().size());
+        assertThat(p.f1AtThreshold()).isFinite().isCloseTo(e.f1AtThreshold(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.imageAuroc()).isCloseTo(e.evaluation().metrics().imageAuroc(), org.assertj.core.data.Offset.offset(1e-9));
+        List<String> csv = Files.readAllLines(p.runDir().resolve("predictions.csv"));
+        assertThat(csv.get(0)).isEqualTo("path,score,normalized_score,label,ground_truth,overlay");
+        assertThat(csv).hasSize(p.predictions().size() + 1);
+        assertThat(csv.get(1)).matches(".*,[0-9.Ee-]+,[01]\\.[0-9]{6},(normal|anomalous),(normal|anomalous),overlays/.*\\.png");
+        try (var s = Files.list(p.runDir().resolve("overlays"))) {
+            assertThat(s.count()).isEqualTo(p.predictions().size());
+        }
+    }
+
+    @Test
+    void unreadableImagesStopTheRunOrAreSkippedWithKeepGoing() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("incoming"));
+        Files.copy(data.resolve("test/good").toFile().listFiles()[0].toPath(), in.resolve("ok.png"));
+        Files.write(in.resolve("broken.png"), new byte[]{1, 2, 3});
+        ModelStore.Loaded loaded = ModelStore.load(modelZip);
+        assertThatThrownBy(() -> PredictService.run(loaded, PredictInputs.expand(List.of(in.toString())), false, "test",
+                dir.resolve("reports"), "predict-stop"))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("broken.png").hasMessageContaining("--keep-going");
+        assertThat(dir.resolve("reports/predict-stop")).doesNotExist();
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] args = {"--model", modelZip.toString(), "--keep-going", "--reports", dir.resolve("reports").toString(),
+                "--run-id", "predict-keep", in.toString()};
+        picocli.CommandLine cl = new picocli.CommandLine(new PredictCommand(args));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute(args)).isEqualTo(PredictCommand.PARTIAL);
+        assertThat(out.toString()).contains("1 images scored").contains("1 skipped");
+        String metrics = Files.readString(dir.resolve("reports/predict-keep/metrics.json"));
+        assertThat(metrics).contains("broken.png");
+        assertThat(Cli.run(new PredictCommand(), "--model", modelZip.toString(), dir.resolve("nope").toString())).isEqualTo(Cli.USER_ERROR);
+    }
+}
