@@ -3,7 +3,10 @@ package org.anomaly4j.cli;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.metrics.EvaluationMetrics;
+import org.anomaly4j.AnomalyException;
+import org.anomaly4j.pipeline.TrainOptions;
 import org.anomaly4j.pipeline.TrainService;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -17,6 +20,18 @@ import java.util.concurrent.Callable;
 public class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
+
+    @Option(names = "--resume", description = "Continue the interrupted run given by --run-id from its last checkpoint (reports/.checkpoints/<run-id>/).")
+    boolean resume;
+
+    @Option(names = "--ui", description = "Show training in the DL4J UI (http://localhost:<port>/train/overview). Statistics are always recorded to <run>/ui-stats.dl4j.")
+    boolean ui;
+
+    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "9000", description = "Port of the DL4J UI (default: ${DEFAULT-VALUE}).")
+    int uiPort;
+
+    @Option(names = "--ui-keep-open", description = "Keep the UI running after training until Ctrl-C.")
+    boolean uiKeepOpen;
 
     @Spec
     CommandSpec spec;
@@ -33,8 +48,16 @@ public class TrainCommand implements Callable<Integer> {
                 ? ConfigLoader.loadResource("demo.yaml", common.overrides)
                 : ConfigLoader.load(common.config, common.overrides);
         String command = CommonOptions.commandLine("Train", rawArgs);
-        TrainService.Result r = TrainService.run(cfg, command, common.reports, common.runId("train"));
+        if (resume && (common.runId == null || common.runId.isBlank())) {
+            throw new AnomalyException("--resume needs the --run-id of the interrupted run (see reports/.checkpoints/)");
+        }
+        boolean keep = ui && uiKeepOpen;
+        TrainService.Result r = TrainService.run(cfg, command, common.reports, common.runId("train"),
+                new TrainOptions(resume, ui ? uiPort : null, keep));
         print(spec.commandLine().getOut(), r.evaluation().metrics(), r.runDir().toString(), r.warning());
+        if (keep) {
+            UiCommand.serveUntilInterrupted(r.runDir().resolve(TrainService.UI_STATS), uiPort, spec.commandLine().getOut());
+        }
         return 0;
     }
 

@@ -65,6 +65,9 @@ public final class ConfigValidator {
             p.add("train.epochs: " + t.epochs() + " must be >= 1");
         }
         positive(p, "train.batchSize", t.batchSize());
+        if (t.earlyStoppingPatience() < 0) {
+            p.add("train.earlyStoppingPatience: " + t.earlyStoppingPatience() + " must be >= 0 (0 = off)");
+        }
         if (!(t.learningRate() > 0 && t.learningRate() < 1)) {
             p.add("train.learningRate: " + t.learningRate() + " is out of range (0, 1)");
         }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param branchWeights one weight per tap (shallow to deep); empty = all 1
  * @param featureCache  compute the frozen encoder's taps once and train the decoder on them
  * @param seed          seed of weight init and batch order
+ * @param earlyStoppingPatience stop after this many epochs without a lower validation loss (0 = off)
  */
 public record TrainConfig(
         int epochs,
@@ -20,5 +21,6 @@ public record TrainConfig(
         String loss,
         List<Double> branchWeights,
         boolean featureCache,
-        long seed) {
+        long seed,
+        int earlyStoppingPatience) {
 }

@@ -30,6 +30,10 @@ public final class LossBranches {
     /** Adds the branches; returns the loss (output) layer names. Zero labels of each tap's shape go with them. */
     public static List<String> add(GraphSink sink, List<TapShape> taps, List<String> reconstructions,
                                    String lossType, List<Double> weights) {
+        if (!weights.isEmpty() && weights.size() != taps.size()) {
+            throw new org.anomaly4j.AnomalyException("train.branchWeights: " + weights.size() + " weights for " + taps.size()
+                    + " taps " + taps.stream().map(TapShape::name).toList() + " (give one weight per tap, shallow to deep, or [] for all 1)");
+        }
         List<String> outputs = new ArrayList<>();
         for (int k = 0; k < taps.size(); k++) {
             TapShape t = taps.get(k);

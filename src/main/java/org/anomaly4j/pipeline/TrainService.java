@@ -19,7 +19,11 @@ import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
+import org.anomaly4j.AnomalyException;
+import org.anomaly4j.train.Checkpoints;
 import org.anomaly4j.train.DecoderTrainer;
+import org.anomaly4j.train.TrainingSession;
+import org.anomaly4j.train.TrainingUi;
 import org.anomaly4j.train.TrainingHistory;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -44,7 +48,16 @@ public final class TrainService {
     }
 
     public static Result run(HfrConfig cfg, String command, Path reportsRoot, String runId) {
+        return run(cfg, command, reportsRoot, runId, TrainOptions.defaults());
+    }
+
+    public static Result run(HfrConfig cfg, String command, Path reportsRoot, String runId, TrainOptions options) {
         long start = System.nanoTime();
+        Checkpoints checkpoints = Checkpoints.forRun(reportsRoot, runId);
+        if (!options.resume() && checkpoints.exists()) {
+            throw new AnomalyException("an interrupted run '" + runId + "' has checkpoints in " + checkpoints.dir()
+                    + ": continue it with --resume, or delete that folder to start again");
+        }
         DatasetSplits data = DatasetFactory.open(cfg.data());
         LOG.info("Data: {} ({} train, {} validation, {} test images)", data.source(), data.train().size(),
                 data.validation().size(), data.test().size());
@@ -58,8 +71,13 @@ public final class TrainService {
             HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
             LOG.info("Model: {} encoder (taps {}), {} trainable parameters", encoder.kind(), model.tapNames(),
                     trainableParams(model));
-            TrainingHistory history = DecoderTrainer.train(model, cfg.model(), cfg.train(),
-                    new AnomalyImageRecordReader(data.train(), size), new AnomalyImageRecordReader(data.validation(), size));
+            TrainingHistory history;
+            try (TrainingUi ui = TrainingUi.open(run.file(UI_STATS), options.uiPort())) {
+                TrainingSession session = new TrainingSession(checkpoints, options.resume(), fingerprint(cfg), List.of(ui.listener()));
+                history = DecoderTrainer.train(model, cfg.model(), cfg.train(),
+                        new AnomalyImageRecordReader(data.train(), size), new AnomalyImageRecordReader(data.validation(), size), session);
+                ui.close(options.keepUi());
+            }
             InferencePath path = new InferencePath(model, cfg.model(), cfg.train());
             float[] baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train());
             EvaluationResult validation = validate(model, path, baseline, cfg, data, run);
@@ -73,6 +91,7 @@ public final class TrainService {
             ReportWriter.write(run, new RunSummary(runId, command, data.source(), encoder.kind(), encoder.weightsSource(),
                     warning, history, validation, eval, wall, thresholds));
             Path dir = run.commit();
+            checkpoints.delete();
             return new Result(dir, model, history, validation, eval, warning);
         }
     }
@@ -94,6 +113,14 @@ public final class TrainService {
         } finally {
             RunDirectory.deleteTree(dir);
         }
+    }
+
+    /** DL4J training statistics of every run, for the training UI ({@code Ui --file ...}). */
+    public static final String UI_STATS = "ui-stats.dl4j";
+
+    /** Everything that changes training (not scoring): a checkpoint must have been written with the same. */
+    static String fingerprint(HfrConfig cfg) {
+        return ConfigLoader.toYaml(new HfrConfig(cfg.data(), cfg.model(), cfg.train(), null));
     }
 
     static long trainableParams(HfrModel model) {

@@ -35,24 +35,31 @@ public final class DecoderTrainer {
 
     public static TrainingHistory train(HfrModel model, ModelConfig m, TrainConfig t,
                                         AnomalyImageRecordReader train, AnomalyImageRecordReader validation) {
+        return train(model, m, t, train, validation, TrainingSession.none());
+    }
+
+    public static TrainingHistory train(HfrModel model, ModelConfig m, TrainConfig t,
+                                        AnomalyImageRecordReader train, AnomalyImageRecordReader validation,
+                                        TrainingSession session) {
         long start = System.nanoTime();
         if (train.size() == 0) {
             throw new AnomalyException("no training images left after the validation split (add images to train/good)");
         }
-        TrainingHistory h = t.featureCache() ? trainCached(model, m, t, train, validation, start)
-                : trainDirect(model, t, train, validation, start);
+        TrainingHistory h = t.featureCache() ? trainCached(model, m, t, train, validation, start, session)
+                : trainDirect(model, t, train, validation, start, session);
         LOG.info("Training done in {} s; kept epoch {}", String.format("%.1f", h.seconds()), h.bestEpoch());
         return h;
     }
 
     private static TrainingHistory trainCached(HfrModel model, ModelConfig m, TrainConfig t,
-                                               AnomalyImageRecordReader train, AnomalyImageRecordReader validation, long start) {
+                                               AnomalyImageRecordReader train, AnomalyImageRecordReader validation, long start,
+                                               TrainingSession session) {
         InferencePath path = new InferencePath(model, m, t);
         FeatureCache trainCache = FeatureCache.compute(model, path, train, t.batchSize(), "Encoding train");
         FeatureCache valCache = validation.size() > 0 ? FeatureCache.compute(model, path, validation, t.batchSize(), "Encoding val") : null;
         LOG.info("Feature cache: {} training images, {} MB", trainCache.size(), trainCache.bytes() / (1 << 20));
         ComputationGraph decoder = HfrModelBuilder.decoderOnly(model, m, t);
-        Loop loop = new Loop(t, model.taps(), decoder) {
+        Loop loop = new Loop(t, model.taps(), decoder, session) {
             INDArray[] features(int[] idx, boolean validation) {
                 return (validation ? valCache : trainCache).batch(idx);
             }
@@ -64,9 +71,9 @@ public final class DecoderTrainer {
     }
 
     private static TrainingHistory trainDirect(HfrModel model, TrainConfig t, AnomalyImageRecordReader train,
-                                               AnomalyImageRecordReader validationSet, long start) {
+                                               AnomalyImageRecordReader validationSet, long start, TrainingSession session) {
         ComputationGraph g = model.graph();
-        Loop loop = new Loop(t, model.taps(), g) {
+        Loop loop = new Loop(t, model.taps(), g, session) {
             INDArray[] features(int[] idx, boolean validation) {
                 return new INDArray[]{images(validation ? validationSet : train, idx)};
             }
@@ -85,20 +92,26 @@ public final class DecoderTrainer {
     }
 
     /**
-     * The epoch loop shared by both modes: seeded shuffling, mean losses, best-epoch keeping, NaN guard.
-     * A mode only says where a batch's inputs come from (cached taps or images).
+     * The epoch loop shared by both modes: seeded shuffling, mean losses, best-epoch keeping, early
+     * stopping, NaN guard, per-epoch checkpoints and resuming from them. A mode only says where a
+     * batch's inputs come from (cached taps or images).
      */
     private abstract static class Loop {
         private final TrainConfig t;
         private final List<TapShape> taps;
         private final int branchesPerTap;
         private final ComputationGraph graph;
+        private final TrainingSession session;
 
-        Loop(TrainConfig t, List<TapShape> taps, ComputationGraph graph) {
+        Loop(TrainConfig t, List<TapShape> taps, ComputationGraph graph, TrainingSession session) {
             this.t = t;
             this.taps = taps;
             this.graph = graph;
+            this.session = session;
             this.branchesPerTap = t.loss().equals("both") ? 2 : 1;
+            if (!session.listeners().isEmpty()) {
+                graph.setListeners(session.listeners());
+            }
         }
 
         /** Inputs of the graph for these training (or validation) images. */
@@ -164,11 +177,35 @@ public final class DecoderTrainer {
             double best = Double.POSITIVE_INFINITY;
             INDArray bestParams = null;
             int bestEpoch = 0;
+            int sinceBest = 0;
             int[] order = new int[nTrain];
             for (int i = 0; i < nTrain; i++) {
                 order[i] = i;
             }
-            for (int epoch = 1; epoch <= t.epochs(); epoch++) {
+            int first = 1;
+            Checkpoints.Loaded resumed = session.resume() && session.checkpoints() != null
+                    ? session.checkpoints().latest().orElse(null) : null;
+            if (session.resume() && resumed == null) {
+                LOG.warn("--resume: no checkpoint in {}; starting at epoch 1", session.checkpoints() == null ? "(none)"
+                        : session.checkpoints().dir());
+            }
+            if (resumed != null) {
+                Checkpoints.State st = resumed.state();
+                requireSameConfig(st.fingerprint(), resumed.from());
+                restore(resumed.graph(), st);
+                trainLoss.addAll(st.trainLoss());
+                valLoss.addAll(st.validationLoss());
+                best = st.best();
+                bestEpoch = st.bestEpoch();
+                sinceBest = st.epochsSinceBest();
+                bestParams = resumed.bestParams();
+                for (int e = 1; e <= st.epoch(); e++) {
+                    shuffle(order, rnd); // the batch order of the epochs done, so later epochs see the same order
+                }
+                first = st.epoch() + 1;
+                LOG.info("Resuming from {}: epoch {} of {} done", resumed.from(), st.epoch(), t.epochs());
+            }
+            for (int epoch = first; epoch <= t.epochs(); epoch++) {
                 shuffle(order, rnd);
                 double sum = 0;
                 int batches = 0;
@@ -208,10 +245,54 @@ public final class DecoderTrainer {
                     }
                     bestParams = params().dup();
                     bestEpoch = epoch;
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                if (session.checkpoints() != null) {
+                    session.checkpoints().save(new Checkpoints.State(epoch, trainLoss, valLoss, best, bestEpoch, sinceBest,
+                            graph.getConfiguration().getIterationCount(), session.fingerprint()), graph, bestParams);
+                }
+                if (t.earlyStoppingPatience() > 0 && nVal > 0 && sinceBest >= t.earlyStoppingPatience()) {
+                    LOG.info("Early stopping after epoch {}: no lower validation loss for {} epochs (best: epoch {})",
+                            epoch, sinceBest, bestEpoch);
+                    break;
                 }
             }
             setParams(bestParams);
             return new TrainingHistory(trainLoss, valLoss, bestEpoch, (System.nanoTime() - start) / 1e9, cached, cacheBytes);
+        }
+
+        /** Parameters, updater state and iteration count of a checkpointed graph into this loop's graph. */
+        private void restore(ComputationGraph saved, Checkpoints.State st) {
+            graph.setParams(saved.params());
+            INDArray state = saved.getUpdater() == null ? null : saved.getUpdater().getStateViewArray();
+            if (state != null) {
+                graph.getUpdater().getStateViewArray().assign(state);
+            }
+            graph.getConfiguration().setIterationCount(st.iterationCount());
+            graph.getConfiguration().setEpochCount(st.epoch());
+        }
+
+        private void requireSameConfig(String saved, java.nio.file.Path from) {
+            if (saved.equals(session.fingerprint())) {
+                return;
+            }
+            List<String> a = List.of(saved.split("\n"));
+            List<String> b = List.of(session.fingerprint().split("\n"));
+            List<String> diff = new ArrayList<>();
+            for (String line : b) {
+                if (!a.contains(line)) {
+                    diff.add("now: " + line.strip());
+                }
+            }
+            for (String line : a) {
+                if (!b.contains(line)) {
+                    diff.add("checkpoint: " + line.strip());
+                }
+            }
+            throw new AnomalyException("the checkpoint " + from + " was written with another config (" + String.join("; ", diff)
+                    + "); resume with the same config, or train without --resume (a new --run-id)");
         }
 
         private static void shuffle(int[] a, Random rnd) {

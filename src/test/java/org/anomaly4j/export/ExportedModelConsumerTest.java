@@ -1,5 +1,6 @@
 package org.anomaly4j.export;
 
+import org.anomaly4j.TestClasspath;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.ImageLoader;
@@ -20,7 +21,6 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,7 +68,7 @@ class ExportedModelConsumerTest {
         ScoredBatch expected = new AnomalyScorer(loaded.model(), new InferencePath(loaded.model(), cfg.model(), cfg.train()),
                 cfg.scoring()).score(Nd4j.create(ImageLoader.loadRgb(image, SIZE), new long[]{1, 3, SIZE, SIZE}, 'c'));
 
-        List<String> cp = dependencyClasspath();
+        List<String> cp = TestClasspath.dependenciesOnly();
         assertThat(cp).noneMatch(e -> e.contains("target" + File.separator + "classes")
                 || e.contains("target" + File.separator + "test-classes"));
         Path classes = Files.createDirectories(dir.resolve("consumer-classes"));
@@ -78,7 +77,7 @@ class ExportedModelConsumerTest {
                 Path.of("src/test/java/consumer/ScoreWithExportedModel.java").toString());
         assertThat(rc).as("consumer compiles against DL4J/ND4J only").isZero();
 
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(TestClasspath.java(),
                 "-Xmx1g", "-cp", classes + File.pathSeparator + String.join(File.pathSeparator, cp),
                 "consumer.ScoreWithExportedModel", exported.toString(), image.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -91,32 +90,5 @@ class ExportedModelConsumerTest {
         assertThat(score).isCloseTo(expected.scores()[0], org.assertj.core.data.Offset.offset(1e-4));
         assertThat(Double.parseDouble(m.group(2))).isCloseTo(thresholds.normalizeImage(score), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Boolean.parseBoolean(m.group(3))).isEqualTo(score >= thresholds.image());
-    }
-
-    /** The test classpath minus the project's own classes (surefire may hand it over in a manifest-only jar). */
-    static List<String> dependencyClasspath() throws Exception {
-        List<String> entries = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (e.contains("surefirebooter")) {
-                try (JarFile jar = new JarFile(e)) {
-                    for (String u : jar.getManifest().getMainAttributes().getValue("Class-Path").split(" ")) {
-                        if (!u.isBlank()) {
-                            entries.add(Path.of(URI.create(u)).toString());
-                        }
-                    }
-                }
-            } else {
-                entries.add(e);
-            }
-        }
-        List<String> deps = new ArrayList<>();
-        for (String e : entries) {
-            String n = e.replace('\\', '/');
-            if (!n.endsWith("/target/classes") && !n.endsWith("/target/test-classes")
-                    && !n.endsWith("/target/classes/") && !n.endsWith("/target/test-classes/")) {
-                deps.add(e);
-            }
-        }
-        return deps;
     }
 }
