@@ -25,6 +25,9 @@ public class EvaluateCommand implements Callable<Integer> {
             description = "test (default) or validation: the held-out training normals plus copies with synthetic defects, for choosing scoring settings without touching the test split.")
     String split;
 
+    @Option(names = "--keep-going", description = "Skip images that cannot be decoded (listed in the console and skipped.txt) instead of stopping.")
+    boolean keepGoing;
+
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -54,7 +57,7 @@ public class EvaluateCommand implements Callable<Integer> {
             throw new org.anomaly4j.AnomalyException("--split: '" + split + "' is not one of test, validation");
         }
         EvaluateService.Result r = EvaluateService.run(loaded, cfg.data(), cfg.scoring(), command, common.reports,
-                common.runId("evaluate"), split.equals("validation"));
+                common.runId("evaluate"), split.equals("validation"), keepGoing);
         String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
         if (Double.isFinite(r.f1AtThreshold())) {
             spec.commandLine().getOut().printf("image F1 at the model's stored threshold %.4f%n", r.f1AtThreshold());

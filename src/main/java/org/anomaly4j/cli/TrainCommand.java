@@ -24,6 +24,9 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the interrupted run given by --run-id from its last checkpoint (reports/.checkpoints/<run-id>/).")
     boolean resume;
 
+    @Option(names = "--keep-going", description = "Skip images that cannot be decoded (listed in the console and skipped.txt) instead of stopping.")
+    boolean keepGoing;
+
     @Option(names = "--ui", description = "Show training in the DL4J UI (http://localhost:<port>/train/overview). Statistics are always recorded to <run>/ui-stats.dl4j.")
     boolean ui;
 
@@ -53,7 +56,7 @@ public class TrainCommand implements Callable<Integer> {
         }
         boolean keep = ui && uiKeepOpen;
         TrainService.Result r = TrainService.run(cfg, command, common.reports, common.runId("train"),
-                new TrainOptions(resume, ui ? uiPort : null, keep));
+                new TrainOptions(resume, ui ? uiPort : null, keep, keepGoing));
         print(spec.commandLine().getOut(), r.evaluation().metrics(), r.runDir().toString(), r.warning());
         if (keep) {
             UiCommand.serveUntilInterrupted(r.runDir().resolve(TrainService.UI_STATS), uiPort, spec.commandLine().getOut());

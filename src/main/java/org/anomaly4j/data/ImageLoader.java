@@ -18,9 +18,23 @@ public final class ImageLoader {
     private ImageLoader() {
     }
 
+    /** Images above this many pixels are refused before decoding (a 100 MP RGB image alone takes 400 MB of heap). */
+    public static final long MAX_PIXELS = 100_000_000L;
+    /** Images with a side below this carry no usable texture. */
+    public static final int MIN_SIDE = 8;
+
     public static BufferedImage read(Path file) {
         if (!Files.isReadable(file)) {
             throw new AnomalyException("cannot read image " + file + " (missing file or no read permission)");
+        }
+        int[] dims = dimensions(file);
+        if ((long) dims[0] * dims[1] > MAX_PIXELS) {
+            throw new AnomalyException("image " + file + " is " + dims[0] + "x" + dims[1] + " px, above the "
+                    + MAX_PIXELS / 1_000_000 + " MP limit (downscale it first; the model works at data.imageSize anyway)");
+        }
+        if (dims[0] < MIN_SIDE || dims[1] < MIN_SIDE) {
+            throw new AnomalyException("image " + file + " is only " + dims[0] + "x" + dims[1] + " px (at least "
+                    + MIN_SIDE + " px a side; remove it or replace it with the full image)");
         }
         BufferedImage img;
         try {
@@ -69,6 +83,7 @@ public final class ImageLoader {
         Graphics2D g = gray.createGraphics();
         g.drawImage(m, 0, 0, null);
         g.dispose();
+        requireBinary(gray, mask);
         BufferedImage resized = resize(gray, size, false);
         float[] out = new float[size * size];
         for (int y = 0; y < size; y++) {
@@ -77,6 +92,28 @@ public final class ImageLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * A mask must be black (normal) and white (defect). A few grey pixels are tolerated (anti-aliased
+     * edges); more mean a heat map, a JPEG-compressed or a wrong file.
+     */
+    static void requireBinary(BufferedImage gray, Path mask) {
+        long grey = 0;
+        var raster = gray.getRaster();
+        for (int y = 0; y < gray.getHeight(); y++) {
+            for (int x = 0; x < gray.getWidth(); x++) {
+                int v = raster.getSample(x, y, 0);
+                if (v > 16 && v < 239) {
+                    grey++;
+                }
+            }
+        }
+        double fraction = (double) grey / ((long) gray.getWidth() * gray.getHeight());
+        if (fraction > 0.01) {
+            throw new AnomalyException("mask " + mask + " is not binary: " + String.format("%.1f", 100 * fraction)
+                    + " % of its pixels are grey (save it as a PNG with 0 = normal and 255 = defect)");
+        }
     }
 
     /** Width and height from the file's header, without decoding the pixels. */
@@ -93,8 +130,12 @@ public final class ImageLoader {
             } finally {
                 r.dispose();
             }
-        } catch (IOException e) {
-            throw new AnomalyException("corrupt or unreadable image " + file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof AnomalyException a) {
+                throw a;
+            }
+            throw new AnomalyException("corrupt or unreadable image " + file + ": " + e.getMessage()
+                    + " (re-export it as PNG/JPEG, or remove it)", e);
         }
     }
 

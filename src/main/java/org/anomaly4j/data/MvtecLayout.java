@@ -48,6 +48,12 @@ public final class MvtecLayout {
         for (Path typeDir : subfolders(testDir)) {
             String type = typeDir.getFileName().toString();
             List<Path> files = ImageFiles.list(typeDir);
+            if (files.isEmpty()) {
+                throw new AnomalyException("no images in " + typeDir + " (remove the empty folder, or add its images)");
+            }
+            if (hasMasks && !ImageSample.GOOD.equals(type)) {
+                requireImagesForMasks(gtDir.resolve(type), files);
+            }
             if (maxTestPerType > 0 && files.size() > maxTestPerType) {
                 files = ValidationSplit.shuffled(files, seed).subList(0, maxTestPerType).stream().sorted().toList();
             }
@@ -67,6 +73,24 @@ public final class MvtecLayout {
             throw new AnomalyException("test split of " + root + " needs both test/good and at least one test/<defect type> folder with images");
         }
         return new DatasetSplits(train, parts[1], test, hasMasks, "MVTec AD layout at " + root);
+    }
+
+    /** A mask whose image is missing usually means a renamed or deleted image: say which. */
+    private static void requireImagesForMasks(Path maskDir, List<Path> images) {
+        if (!Files.isDirectory(maskDir)) {
+            return;
+        }
+        java.util.Set<String> stems = new java.util.HashSet<>();
+        images.forEach(i -> stems.add(ImageFiles.stem(i)));
+        for (Path mask : ImageFiles.list(maskDir)) {
+            String stem = ImageFiles.stem(mask);
+            String imageStem = stem.endsWith("_mask") ? stem.substring(0, stem.length() - 5) : stem;
+            if (!stems.contains(imageStem)) {
+                throw new AnomalyException("mask " + mask + " has no image " + imageStem + ".* in "
+                        + maskDir.getParent().getParent().resolve("test").resolve(maskDir.getFileName())
+                        + " (restore the image or remove the mask)");
+            }
+        }
     }
 
     private static List<Path> subfolders(Path dir) {

@@ -37,12 +37,24 @@ public final class EvaluateService {
      */
     public static Result run(ModelStore.Loaded loaded, DataConfig data, ScoringConfig scoring, String command,
                              Path reportsRoot, String runId, boolean validationSplit) {
+        return run(loaded, data, scoring, command, reportsRoot, runId, validationSplit, false);
+    }
+
+    /** {@code keepGoing}: skip unusable images (listed in skipped.txt) instead of stopping at the first. */
+    public static Result run(ModelStore.Loaded loaded, DataConfig data, ScoringConfig scoring, String command,
+                             Path reportsRoot, String runId, boolean validationSplit, boolean keepGoing) {
         long start = System.nanoTime();
         DatasetSplits splits = DatasetFactory.open(data);
+        org.anomaly4j.data.ImageScreen.Screened screened = org.anomaly4j.data.ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing);
+        splits = screened.splits();
+        java.util.List<String> skipped = screened.skipped();
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
             HfrConfig used = new HfrConfig(data, loaded.config().model(), loaded.config().train(), scoring);
             run.writeString("config.yaml", ConfigLoader.toYaml(used));
             run.writeString("command.txt", command + "\n");
+            if (!skipped.isEmpty()) {
+                run.writeString("skipped.txt", String.join("\n", skipped) + "\n");
+            }
             InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
             // The model's stored baseline and thresholds belong to its own scoring settings only.
             boolean sameScoring = scoring.equals(loaded.config().scoring());

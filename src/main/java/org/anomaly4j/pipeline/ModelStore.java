@@ -87,6 +87,9 @@ public final class ModelStore {
         try {
             json = ModelSerializer.getObjectFromFile(file.toFile(), ModelMetadata.ZIP_ENTRY);
         } catch (Exception e) {
+            if (hasEntry(file, "objects/anomaly4j-export.json")) {
+                throw new AnomalyException(file + " is an exported scoring graph (written by Export); give the model.zip written by Train", e);
+            }
             throw new AnomalyException(file + " is a DL4J model but not an anomaly4j model (no " + ModelMetadata.ZIP_ENTRY
                     + " entry); train one with Train", e);
         }
@@ -115,6 +118,14 @@ public final class ModelStore {
             }
         }
         return new Loaded(model, config, meta, baseline);
+    }
+
+    private static boolean hasEntry(Path zip, String entry) {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.getEntry(entry) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static double[] toDoubles(Object o) {

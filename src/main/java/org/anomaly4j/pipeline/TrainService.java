@@ -6,6 +6,7 @@ import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
+import org.anomaly4j.data.ImageScreen;
 import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.data.SyntheticValidationSet;
 import org.anomaly4j.model.HfrModel;
@@ -59,11 +60,17 @@ public final class TrainService {
                     + ": continue it with --resume, or delete that folder to start again");
         }
         DatasetSplits data = DatasetFactory.open(cfg.data());
+        ImageScreen.Screened screened = ImageScreen.screen(data, cfg.data().imageSize(), options.keepGoing());
+        data = screened.splits();
+        List<String> skipped = screened.skipped();
         LOG.info("Data: {} ({} train, {} validation, {} test images)", data.source(), data.train().size(),
                 data.validation().size(), data.test().size());
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
             run.writeString("config.yaml", ConfigLoader.toYaml(cfg));
             run.writeString("command.txt", command + "\n");
+            if (!skipped.isEmpty()) {
+                run.writeString("skipped.txt", String.join("\n", skipped) + "\n");
+            }
             Nd4j.getRandom().setSeed(cfg.train().seed());
             int size = cfg.data().imageSize();
             Encoder encoder = EncoderCatalogue.build(cfg.model(), size, cfg.train().seed());

@@ -101,6 +101,11 @@ public final class Checkpoints {
     /** Removes every checkpoint of the run (after it completed). */
     public void delete() {
         RunDirectory.deleteTree(dir);
+        try {
+            Files.deleteIfExists(dir.getParent()); // only when no other run has checkpoints
+        } catch (IOException ignored) {
+            // not empty: other interrupted runs keep theirs
+        }
     }
 
     private List<Path> epochs() {

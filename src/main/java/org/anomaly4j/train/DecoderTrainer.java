@@ -215,7 +215,9 @@ public final class DecoderTrainer {
                         double loss = fitBatch(idx);
                         if (!Double.isFinite(loss)) {
                             throw new AnomalyException("training loss became " + loss + " in epoch " + epoch
-                                    + " (lower train.learningRate, e.g. --set train.learningRate=0.0001)");
+                                    + " (lower train.learningRate, e.g. --set train.learningRate=0.0001)"
+                                    + (epoch > 1 && session.checkpoints() != null ? "; the last good checkpoint (epoch " + (epoch - 1)
+                                    + ") is kept in " + session.checkpoints().dir() : ""));
                         }
                         sum += loss;
                         batches++;

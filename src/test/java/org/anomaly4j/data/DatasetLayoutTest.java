@@ -82,12 +82,12 @@ class DatasetLayoutTest {
 
     @Test
     void grayscaleBecomesThreeEqualChannels() throws Exception {
-        BufferedImage g = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage g = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
         g.getRaster().setSample(1, 1, 0, 200);
         Path p = dir.resolve("g.png");
         ImageIO.write(g, "png", p.toFile());
-        float[] chw = ImageLoader.loadRgb(p, 4);
-        assertThat(chw[5]).isEqualTo(chw[16 + 5]).isEqualTo(chw[32 + 5]).isGreaterThan(0.5f);
+        float[] chw = ImageLoader.loadRgb(p, 8);
+        assertThat(chw[9]).isEqualTo(chw[64 + 9]).isEqualTo(chw[128 + 9]).isGreaterThan(0.5f);
     }
 
     @Test
