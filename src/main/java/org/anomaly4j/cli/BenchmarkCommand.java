@@ -17,10 +17,31 @@ import java.util.stream.IntStream;
 
 @Command(name = "Benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark suites. 'one-class': the paper's one-class protocol on mnist, fashion-mnist or cifar10,",
-                "one Train run per normal class; writes reports/benchmarks/one-class-<dataset>.md and .json."})
+                "one Train run per normal class; writes reports/benchmarks/one-class-<dataset>.md and .json.",
+                "'performance': encoder and scoring throughput, epoch time with/without the feature cache and peak memory",
+                "per encoder, against PyTorch when present; writes reports/benchmarks/performance.md and .json."})
 public class BenchmarkCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SUITE", description = "one-class")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "one-class or performance")
     String suite;
+
+    @Option(names = "--encoders", split = ",", paramLabel = "E", defaultValue = "squeezenet,resnet50,vgg16",
+            description = "performance: encoders to measure (default: ${DEFAULT-VALUE}).")
+    List<String> encoders;
+
+    @Option(names = "--size", defaultValue = "224", description = "performance: input size (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--batch", defaultValue = "8", description = "performance: batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "performance: timed runs per measurement, median reported (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--train-images", defaultValue = "32", description = "performance: synthetic images per training epoch (default: ${DEFAULT-VALUE}).")
+    int trainImages;
+
+    @Option(names = "--no-memory-probe", description = "performance: skip the resnet50 256 px batch 16 training-memory probe.")
+    boolean noMemoryProbe;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "mnist, fashion-mnist or cifar10 (config: hyperparams/one-class-<NAME>.yaml).")
     String dataset = "fashion-mnist";
@@ -43,8 +64,15 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ("performance".equals(suite)) {
+            Path md = org.anomaly4j.perf.PerformanceBenchmark.run(new org.anomaly4j.perf.PerformanceBenchmark.Options(encoders, size,
+                    batch, repeats, trainImages, !noMemoryProbe), common.reports, CommonOptions.commandLine("Benchmark", rawArgs));
+            spec.commandLine().getOut().println("performance table: " + md);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         if (!"one-class".equals(suite)) {
-            throw new AnomalyException("unknown benchmark suite '" + suite + "' (available: one-class)");
+            throw new AnomalyException("unknown benchmark suite '" + suite + "' (available: one-class, performance)");
         }
         if (!List.of("mnist", "fashion-mnist", "cifar10").contains(dataset)) {
             throw new AnomalyException("--dataset: unknown dataset '" + dataset + "' (mnist, fashion-mnist, cifar10)");

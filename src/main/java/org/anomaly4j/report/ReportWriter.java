@@ -65,6 +65,7 @@ public final class ReportWriter {
                 h.put("best_epoch", s.history().bestEpoch());
                 h.put("feature_cache", s.history().featureCache());
                 h.put("seconds", s.history().seconds());
+                h.put("epoch_seconds", s.history().epochSeconds());
                 run.writeString("history.json", JSON.writeValueAsString(h));
             }
             run.writeString("scores.csv", csv(s.evaluation().scores()));

@@ -205,7 +205,9 @@ public final class DecoderTrainer {
                 first = st.epoch() + 1;
                 LOG.info("Resuming from {}: epoch {} of {} done", resumed.from(), st.epoch(), t.epochs());
             }
+            List<Double> epochSeconds = new ArrayList<>();
             for (int epoch = first; epoch <= t.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
                 shuffle(order, rnd);
                 double sum = 0;
                 int batches = 0;
@@ -237,6 +239,7 @@ public final class DecoderTrainer {
                     val = vs / nVal;
                 }
                 valLoss.add(val);
+                epochSeconds.add((System.nanoTime() - epochStart) / 1e9);
                 LOG.info("epoch {}/{}: train loss {}, validation loss {}", epoch, t.epochs(),
                         String.format("%.5f", sum / batches), String.format("%.5f", val));
                 double criterion = nVal > 0 ? val : -epoch; // no validation split: keep the last epoch
@@ -262,7 +265,8 @@ public final class DecoderTrainer {
                 }
             }
             setParams(bestParams);
-            return new TrainingHistory(trainLoss, valLoss, bestEpoch, (System.nanoTime() - start) / 1e9, cached, cacheBytes);
+            return new TrainingHistory(trainLoss, valLoss, bestEpoch, (System.nanoTime() - start) / 1e9, cached, cacheBytes,
+                    epochSeconds);
         }
 
         /** Parameters, updater state and iteration count of a checkpointed graph into this loop's graph. */

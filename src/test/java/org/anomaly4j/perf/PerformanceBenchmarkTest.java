@@ -1,0 +1,29 @@
+package org.anomaly4j.perf;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The performance benchmark end to end with the tiny encoder: a probe JVM runs and the table is written. Timings are not checked. */
+class PerformanceBenchmarkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void probeRunsInItsOwnJvmAndTheTableIsWritten() throws Exception {
+        Path md = PerformanceBenchmark.run(new PerformanceBenchmark.Options(List.of("tiny"), 48, 4, 1, 8, false), dir, "test-command");
+        String table = Files.readString(md);
+        assertThat(table).contains("| tiny | ").contains("test-command").contains("peak RSS");
+        String row = table.lines().filter(l -> l.startsWith("| tiny |")).findFirst().orElseThrow();
+        String[] cells = row.split("\\|");
+        assertThat(Double.parseDouble(cells[2].trim())).as("encoder img/s").isPositive();
+        assertThat(Double.parseDouble(cells[5].trim())).as("scoring img/s").isPositive();
+        assertThat(Long.parseLong(cells[10].trim())).as("peak RSS MB").isPositive();
+        assertThat(dir.resolve("benchmarks/performance.json")).isRegularFile();
+    }
+}
