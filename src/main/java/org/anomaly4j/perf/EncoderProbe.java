@@ -31,7 +31,8 @@ import java.util.Map;
  * training seconds per epoch with and without the feature cache on synthetic images, and the
  * process's peak resident memory (VmHWM). Prints one JSON line prefixed {@value #PREFIX}.
  *
- * <pre>EncoderProbe ENCODER SIZE BATCH REPEATS TRAIN_IMAGES [train|notrain]</pre>
+ * <pre>EncoderProbe ENCODER SIZE BATCH REPEATS TRAIN_IMAGES [train|cached|notrain]</pre>
+ * ({@code cached}: training with the feature cache only, as Train does by default: the memory probe).
  */
 public final class EncoderProbe {
     public static final String PREFIX = "PROBE ";
@@ -45,7 +46,8 @@ public final class EncoderProbe {
         int batch = Integer.parseInt(a[2]);
         int repeats = Integer.parseInt(a[3]);
         int trainImages = Integer.parseInt(a[4]);
-        boolean train = a.length < 6 || a[5].equals("train");
+        String mode = a.length < 6 ? "train" : a[5];
+        boolean train = !mode.equals("notrain");
         Path tmp = Files.createTempDirectory("anomaly4j-probe");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("encoder", encoderName);
@@ -68,7 +70,7 @@ public final class EncoderProbe {
             Path data = new SyntheticDefectGenerator(size, 3).write(tmp.resolve("data"), trainImages, 1, 1);
             DatasetSplits splits = MvtecLayout.scan(data, 0, 1, 0, 0);
             out.put("trainImages", splits.train().size());
-            for (boolean cache : new boolean[]{true, false}) {
+            for (boolean cache : mode.equals("cached") ? new boolean[]{true} : new boolean[]{true, false}) {
                 HfrConfig c = ConfigLoader.withOverrides(cfg, List.of("train.featureCache=" + cache,
                         "train.epochs=" + (cache ? 3 : 1)), "probe");
                 HfrModel m = HfrModelBuilder.build(encoder, c.model(), c.train(), size);

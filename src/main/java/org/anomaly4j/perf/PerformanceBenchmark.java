@@ -48,7 +48,7 @@ public final class PerformanceBenchmark {
         Map<String, Object> memory = null;
         if (o.memoryProbe()) {
             LOG.info("Training-memory probe: resnet50, 256 px, batch 16");
-            memory = probe(List.of("resnet50", "256", "16", "1", "32", "train"));
+            memory = probe(List.of("resnet50", "256", "16", "1", "32", "cached"));
         }
         Map<String, Map<String, Object>> torch = torch(o, threads);
         Map<String, Object> json = new LinkedHashMap<>();
