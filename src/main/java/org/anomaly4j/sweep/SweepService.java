@@ -9,6 +9,7 @@ import org.anomaly4j.train.TrainingUi;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.termination.MaxCandidatesCondition;
 import org.deeplearning4j.arbiter.optimize.api.termination.MaxTimeCondition;
+import org.deeplearning4j.arbiter.optimize.api.termination.TerminationCondition;
 import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
 import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
@@ -66,15 +67,22 @@ public final class SweepService {
             }
         });
         ConfigSpace space = new ConfigSpace(spec.space());
-        CandidateGenerator generator = spec.search().equals("grid")
-                ? new GridSearchCandidateGenerator(space, spec.gridPoints(), GridSearchCandidateGenerator.Mode.Sequential, null)
-                : new RandomSearchGenerator(space, null);
+        List<TerminationCondition> stop = new ArrayList<>(List.of(new MaxCandidatesCondition(spec.maxCandidates()),
+                new MaxTimeCondition((long) Math.ceil(spec.maxMinutes() * 60), TimeUnit.SECONDS)));
+        CandidateGenerator generator;
+        if (spec.search().equals("grid")) {
+            GridSearchCandidateGenerator grid = new GridSearchCandidateGenerator(space, spec.gridPoints(),
+                    GridSearchCandidateGenerator.Mode.Sequential, null);
+            stop.add(new GridExhausted(grid));
+            generator = grid;
+        } else {
+            generator = new RandomSearchGenerator(space, null);
+        }
         OptimizationConfiguration conf = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
                 .dataProvider(new ValidationScore.ConfigData())
                 .scoreFunction(new ValidationScore(spec.score()))
-                .terminationConditions(new MaxCandidatesCondition(spec.maxCandidates()),
-                        new MaxTimeCondition((long) Math.ceil(spec.maxMinutes() * 60), TimeUnit.SECONDS))
+                .terminationConditions(stop)
                 .rngSeed(spec.seed())
                 .build();
         LocalOptimizationRunner runner = new LocalOptimizationRunner(1, conf, tasks);

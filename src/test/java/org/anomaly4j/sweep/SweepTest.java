@@ -65,6 +65,22 @@ class SweepTest {
     }
 
     @Test
+    void gridSearchEnumeratesTheDiscreteSpace() throws Exception {
+        Path data = new SyntheticDefectGenerator(48, 2).write(dir.resolve("data"), 16, 2, 2);
+        Path base = dir.resolve("base.yaml");
+        Files.writeString(base, String.join("\n", "data:", "  root: " + data, "  imageSize: 48", "  validationFraction: 0.25",
+                "model:", "  encoder: tiny", "  decoder:", "    bottleneck: 8", "train:", "  epochs: 1", "  batchSize: 8",
+                "scoring:", "  sigma: 1", "  batchSize: 8", ""));
+        Path sweepFile = dir.resolve("grid.yaml");
+        Files.writeString(sweepFile, String.join("\n", "base: " + base, "search: grid", "maxCandidates: 10", "maxMinutes: 30",
+                "space:", "  model.decoder.depth: [1, 2]", "  model.decoder.width: [8]", ""));
+        SweepService.Result r = SweepService.run(SweepSpec.load(sweepFile), sweepFile, dir.resolve("reports"), "grid", null, "test");
+        assertThat(r.rows()).hasSize(2); // the grid has 2 points: it ends before maxCandidates
+        assertThat(r.rows().stream().map(row -> row.overrides().get(0)).toList())
+                .containsExactlyInAnyOrder("model.decoder.depth=1", "model.decoder.depth=2");
+    }
+
+    @Test
     void unboundedOrMalformedSweepFilesAreRefused() throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "base: x.yaml\nspace:\n  train.epochs: [1, 2]\n");
