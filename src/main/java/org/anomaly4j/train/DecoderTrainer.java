@@ -46,7 +46,7 @@ public final class DecoderTrainer {
             throw new AnomalyException("no training images left after the validation split (add images to train/good)");
         }
         TrainingHistory h = t.featureCache() ? trainCached(model, m, t, train, validation, start, session)
-                : trainDirect(model, t, train, validation, start, session);
+                : trainDirect(model, m, t, train, validation, start, session);
         LOG.info("Training done in {} s; kept epoch {}", String.format("%.1f", h.seconds()), h.bestEpoch());
         return h;
     }
@@ -70,9 +70,12 @@ public final class DecoderTrainer {
         return h;
     }
 
-    private static TrainingHistory trainDirect(HfrModel model, TrainConfig t, AnomalyImageRecordReader train,
+    private static TrainingHistory trainDirect(HfrModel model, ModelConfig m, TrainConfig t, AnomalyImageRecordReader train,
                                                AnomalyImageRecordReader validationSet, long start, TrainingSession session) {
         ComputationGraph g = model.graph();
+        // The decoder starts from the same initial parameters as in the cached mode (the seeded
+        // decoder-only graph), so the feature cache changes the speed, not the trained model.
+        HfrModelBuilder.copyParams(HfrModelBuilder.decoderOnly(model, m, t), g);
         Loop loop = new Loop(t, model.taps(), g, session) {
             INDArray[] features(int[] idx, boolean validation) {
                 return new INDArray[]{images(validation ? validationSet : train, idx)};
