@@ -3,6 +3,7 @@ package org.anomaly4j.perf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.report.AtomicFiles;
 import org.anomaly4j.Versions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +64,8 @@ public final class PerformanceBenchmark {
         Path dir = reports.resolve("benchmarks");
         try {
             Files.createDirectories(dir);
-            write(dir.resolve("performance.json"), JSON.writeValueAsString(json));
-            write(dir.resolve("performance.md"), markdown(o, dl4j, torch, memory, json, threads));
+            AtomicFiles.writeString(dir.resolve("performance.json"), JSON.writeValueAsString(json));
+            AtomicFiles.writeString(dir.resolve("performance.md"), markdown(o, dl4j, torch, memory, json, threads));
         } catch (IOException e) {
             throw new AnomalyException("cannot write " + dir + "/performance.*: " + e.getMessage(), e);
         }
@@ -235,9 +236,4 @@ public final class PerformanceBenchmark {
         return s.length() > 3000 ? s.substring(s.length() - 3000) : s;
     }
 
-    private static void write(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, content);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

@@ -14,4 +14,18 @@ public record EvaluationResult(EvaluationMetrics metrics, List<ImageScore> score
                                double imagesPerSecond, String pixelNote, Thresholds fitted) {
     /** False-positive rate for thresholds chosen on normal images only. */
     public static final double NORMAL_FPR = 0.01;
+
+    /** Every image's score, in {@link #scores()} order. */
+    public float[] scoreArray() {
+        float[] v = new float[scores.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = scores.get(i).score();
+        }
+        return v;
+    }
+
+    /** Every image's ground truth (1 = anomalous), in {@link #scores()} order. */
+    public int[] labelArray() {
+        return scores.stream().mapToInt(ImageScore::label).toArray();
+    }
 }

@@ -3,13 +3,13 @@ package org.anomaly4j.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.report.AtomicFiles;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -88,16 +88,11 @@ public final class OneClassBenchmark {
         json.put("command", command);
         try {
             Files.createDirectories(dir);
-            atomicWrite(dir.resolve("one-class-" + dataset + ".md"), md.toString());
-            atomicWrite(dir.resolve("one-class-" + dataset + ".json"), JSON.writeValueAsString(json));
+            AtomicFiles.writeString(dir.resolve("one-class-" + dataset + ".md"), md.toString());
+            AtomicFiles.writeString(dir.resolve("one-class-" + dataset + ".json"), JSON.writeValueAsString(json));
         } catch (IOException e) {
             throw new AnomalyException("cannot write the benchmark table under " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static void atomicWrite(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, content);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

@@ -29,13 +29,8 @@ public final class HtmlReport {
     }
 
     public static void write(RunDirectory run, RunSummary s) {
-        List<ImageScore> scores = s.evaluation().scores();
-        float[] v = new float[scores.size()];
-        int[] l = new int[scores.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = scores.get(i).score();
-            l[i] = scores.get(i).label();
-        }
+        float[] v = s.evaluation().scoreArray();
+        int[] l = s.evaluation().labelArray();
         boolean bothClasses = java.util.Arrays.stream(l).anyMatch(x -> x != 0) && java.util.Arrays.stream(l).anyMatch(x -> x == 0);
         Map<String, Supplier<byte[]>> charts = new LinkedHashMap<>();
         if (bothClasses) {

@@ -78,14 +78,7 @@ public final class ReportWriter {
 
     /** Image F1 on this evaluation when the model's stored threshold decides. */
     public static double f1AtThreshold(RunSummary s) {
-        List<ImageScore> scores = s.evaluation().scores();
-        float[] v = new float[scores.size()];
-        int[] l = new int[scores.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = scores.get(i).score();
-            l[i] = scores.get(i).label();
-        }
-        return F1Max.at(v, l, s.thresholds().image());
+        return F1Max.at(s.evaluation().scoreArray(), s.evaluation().labelArray(), s.thresholds().image());
     }
 
     static String csv(List<ImageScore> scores) {

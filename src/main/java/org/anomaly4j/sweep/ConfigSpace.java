@@ -25,7 +25,8 @@ public final class ConfigSpace implements ParameterSpace<SweepCandidate> {
             SweepSpec.Dimension d = e.getValue();
             ParameterSpace<?> leaf;
             // Identity equality: Arbiter de-duplicates equal leaves (e.g. width and bottleneck both [64, 128])
-            // and would then index fewer leaves than numParameters().
+            // and would then index fewer leaves than numParameters(). Subclasses, not a wrapper: the grid
+            // generator asks `instanceof DiscreteParameterSpace` for the number of grid values.
             if (d.discrete()) {
                 leaf = new DiscreteParameterSpace<>(d.values()) {
                     @Override

@@ -3,6 +3,7 @@ package org.anomaly4j.sweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.report.AtomicFiles;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.train.TrainingUi;
@@ -103,7 +104,7 @@ public final class SweepService {
         HfrConfig bestConfig = SweepTaskCreator.config(spec, new SweepCandidate(b.overrides()));
         Path bestYaml = dir.resolve("best.yaml");
         try {
-            write(bestYaml, "# Best candidate (" + b.index() + ") of sweep " + sweepId + ": " + spec.score() + " "
+            AtomicFiles.writeString(bestYaml, "# Best candidate (" + b.index() + ") of sweep " + sweepId + ": " + spec.score() + " "
                     + String.format("%.4f", b.score()) + "\n# Reproduce: mvn -q compile exec:java -Dexec.mainClass=Train -Dexec.args=\"--config "
                     + bestYaml + "\"\n" + ConfigLoader.toYaml(bestConfig));
             Path model = Path.of(b.runDir()).resolve("model.zip");
@@ -153,17 +154,12 @@ public final class SweepService {
         json.put("seconds", seconds);
         json.put("command", command);
         try {
-            write(dir.resolve("table.md"), md.toString());
-            write(dir.resolve("candidates.csv"), csv.toString());
-            write(dir.resolve("sweep.json"), JSON.writeValueAsString(json));
+            AtomicFiles.writeString(dir.resolve("table.md"), md.toString());
+            AtomicFiles.writeString(dir.resolve("candidates.csv"), csv.toString());
+            AtomicFiles.writeString(dir.resolve("sweep.json"), JSON.writeValueAsString(json));
         } catch (IOException e) {
             throw new AnomalyException("cannot write the sweep table into " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static void write(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, content);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }
