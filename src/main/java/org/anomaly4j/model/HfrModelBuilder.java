@@ -30,6 +30,10 @@ import java.util.Set;
  * and branches can also be built alone, with the taps as inputs, to train on cached features.
  */
 public final class HfrModelBuilder {
+    static {
+        org.anomaly4j.model.OneDnnHelpers.enable(); // before any layer is created
+    }
+
     private HfrModelBuilder() {
     }
 

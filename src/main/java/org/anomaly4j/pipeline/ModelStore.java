@@ -26,6 +26,10 @@ import java.util.Map;
  * temporary name and moved into place, so a crash never leaves a half-written model.
  */
 public final class ModelStore {
+    static {
+        org.anomaly4j.model.OneDnnHelpers.enable(); // before any layer is created
+    }
+
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -7,6 +7,10 @@ import java.util.List;
 
 /** Names every encoder anomaly4j can build and builds it with its weights resolved. */
 public final class EncoderCatalogue {
+    static {
+        org.anomaly4j.model.OneDnnHelpers.enable(); // before any layer is created
+    }
+
     private EncoderCatalogue() {
     }
 
