@@ -25,6 +25,8 @@ import java.util.Set;
 public final class InferencePath {
     private final HfrModel model;
     private final ComputationGraph encoder;
+    /** The encoder part with channels-last activations (faster with oneDNN), when it converts. */
+    private final ComputationGraph encoderNhwc;
     private final ComputationGraph decoder;
     private final List<String> rawTaps;
     private final boolean normalize;
@@ -35,13 +37,14 @@ public final class InferencePath {
         this.rawTaps = model.taps().stream()
                 .map(t -> normalize ? t.name().substring(HfrModelBuilder.NORMALIZED_PREFIX.length()) : t.name()).toList();
         this.encoder = encoderPart(model.graph(), rawTaps);
+        this.encoderNhwc = ChannelsLast.enabled() ? ChannelsLast.convert(encoder).orElse(null) : null;
         this.decoder = HfrModelBuilder.decoderOnly(model, modelConfig, trainConfig, false);
         HfrModelBuilder.copyParams(model.graph(), decoder);
     }
 
     /** Reconstruction targets (normalised taps when the model normalises), by target name; input already preprocessed. */
     public Map<String, INDArray> targets(INDArray input) {
-        INDArray[] taps = encoder.output(false, input);
+        INDArray[] taps = encodeRaw(input);
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (int k = 0; k < taps.length; k++) {
             INDArray t = taps[k];
@@ -52,6 +55,22 @@ public final class InferencePath {
             out.put(model.taps().get(k).name(), t);
         }
         return out;
+    }
+
+    /** The raw taps ([N,C,h,w]) of a preprocessed batch. */
+    private INDArray[] encodeRaw(INDArray input) {
+        if (encoderNhwc == null) {
+            return encoder.output(false, input);
+        }
+        INDArray x = ChannelsLast.toNhwc(input);
+        INDArray[] nhwc = encoderNhwc.output(false, x);
+        INDArray[] taps = new INDArray[nhwc.length];
+        for (int k = 0; k < nhwc.length; k++) {
+            taps[k] = ChannelsLast.toNchw(nhwc[k]);
+            nhwc[k].close();
+        }
+        x.close();
+        return taps;
     }
 
     /** Targets and reconstructions ({@code recon_<target>}) of a preprocessed batch. */
