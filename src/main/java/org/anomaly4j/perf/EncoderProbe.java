@@ -57,6 +57,8 @@ public final class EncoderProbe {
                 "data.imageSize=" + size, "train.batchSize=" + batch, "train.epochs=1", "scoring.batchSize=" + batch));
         Encoder encoder = EncoderCatalogue.build(cfg.model(), size, 1);
         out.put("weights", encoder.weightsSource());
+        out.put("oneDnnHelpers", org.anomaly4j.model.OneDnnHelpers.describe());
+        out.put("channelsLast", org.anomaly4j.model.ChannelsLast.enabled());
         HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
         InferencePath path = new InferencePath(model, cfg.model(), cfg.train());
         Nd4j.getRandom().setSeed(1);

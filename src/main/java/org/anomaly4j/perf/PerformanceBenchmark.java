@@ -78,7 +78,12 @@ public final class PerformanceBenchmark {
         md.append("Machine: ").append(json.get("machine")).append("; DL4J/ND4J ").append(Versions.DL4J).append(" (CPU backend), Java ")
                 .append(json.get("java")).append(". Input ").append(o.size()).append(" px, batch ").append(o.batch())
                 .append(", median of ").append(o.repeats()).append(" runs after a warm-up; untrained weights where none are")
-                .append(" installed (speed does not depend on them). Each encoder ran in a JVM of its own.\n\n");
+                .append(" installed (speed does not depend on them). Each encoder ran in a JVM of its own.");
+        if (!dl4j.isEmpty()) {
+            md.append(" DL4J oneDNN layer helpers: ").append(dl4j.get(0).get("oneDnnHelpers")).append("; encoder activations ")
+                    .append(Boolean.TRUE.equals(dl4j.get(0).get("channelsLast")) ? "channels-last (NHWC)" : "NCHW").append('.');
+        }
+        md.append("\n\n");
         md.append("| encoder | DL4J encoder img/s | PyTorch encoder img/s | DL4J / PyTorch | scoring img/s (image → map + score) | epoch s, cache | epoch s, no cache | speed-up | cache build s | peak RSS MB |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : dl4j) {
