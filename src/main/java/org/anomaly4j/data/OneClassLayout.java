@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +37,7 @@ public final class OneClassLayout {
         };
         List<String> classes = classFolders(base.resolve("train"));
         String normal = resolveClass(normalClass, classes, root);
-        List<Path> trainFiles = ImageFiles.list(base.resolve("train").resolve(normal));
+        List<Path> trainFiles = ClassFolders.byClass(base.resolve("train"), classes).getOrDefault(normal, List.of());
         if (trainFiles.isEmpty()) {
             throw new AnomalyException("no training images of class '" + normal + "' under " + base.resolve("train"));
         }
@@ -47,8 +48,9 @@ public final class OneClassLayout {
             train = train.subList(0, maxTrain);
         }
         List<ImageSample> test = new ArrayList<>();
-        for (String c : classFolders(base.resolve("test"))) {
-            List<Path> files = ImageFiles.list(base.resolve("test").resolve(c));
+        for (Map.Entry<String, List<Path>> e : ClassFolders.byClass(base.resolve("test"), classFolders(base.resolve("test"))).entrySet()) {
+            String c = e.getKey();
+            List<Path> files = e.getValue();
             if (maxTest > 0 && files.size() > maxTest) {
                 files = ValidationSplit.shuffled(files, seed).subList(0, maxTest).stream().sorted().toList();
             }

@@ -153,4 +153,38 @@ class IdxAndCifarReadersTest {
         assertThatThrownBy(() -> OneClassLayout.scan(root, "idx", "11", dir.resolve("cache"), 0.25, 1, 0, 0))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("data.normalClass");
     }
+
+    @Test
+    void cifarClassFoldersViaDataVecFileSplitAndParentPathLabels() throws Exception {
+        Path root = dir.resolve("cifar10");
+        String[] classes = {"truck", "airplane", "cat"}; // written out of order on purpose
+        for (String split : new String[]{"train", "test"}) {
+            for (int c = 0; c < classes.length; c++) {
+                for (int i = 0; i < (split.equals("train") ? 4 : 2) + c; i++) {
+                    Path f = root.resolve(split).resolve(classes[c]).resolve(String.format("%04d.%s", i, i % 2 == 0 ? "png" : "jpg"));
+                    Files.createDirectories(f.getParent());
+                    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    img.setRGB(i, c, 0xffffff);
+                    javax.imageio.ImageIO.write(img, i % 2 == 0 ? "png" : "jpg", f.toFile());
+                }
+            }
+        }
+        Files.writeString(root.resolve("train").resolve("cat").resolve("notes.txt"), "not an image");
+        Files.createDirectories(root.resolve("train").resolve("cat").resolve("deeper"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                root.resolve("train").resolve("cat").resolve("deeper").resolve("x.png").toFile());
+
+        var byClass = ClassFolders.byClass(root.resolve("train"), OneClassLayout.classFolders(root.resolve("train")));
+        assertThat(byClass.keySet()).containsExactly("airplane", "cat", "truck"); // the CIFAR-10 label order
+        assertThat(byClass.get("airplane")).hasSize(5);
+        assertThat(byClass.get("cat")).hasSize(6).allMatch(p -> p.startsWith(root.resolve("train").resolve("cat")))
+                .noneMatch(p -> p.toString().contains("deeper") || p.toString().endsWith(".txt"));
+        assertThat(byClass.get("truck")).hasSize(4).isSorted();
+
+        DatasetSplits s = OneClassLayout.scan(root, "cifar10-folders", "1", dir.resolve("cache"), 0.2, 1, 0, 0); // index 1 = cat
+        assertThat(s.train().size() + s.validation().size()).isEqualTo(6);
+        assertThat(s.test()).hasSize(2 + 3 + 4);
+        assertThat(s.test().stream().filter(t -> !t.anomalous())).hasSize(4)
+                .allMatch(t -> t.image().getParent().getFileName().toString().equals("cat"));
+    }
 }
