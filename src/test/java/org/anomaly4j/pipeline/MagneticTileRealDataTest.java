@@ -41,7 +41,7 @@ class MagneticTileRealDataTest {
         Path root = RealData.dataset("magnetic-tile");
         RealData.weights(SqueezeNetEncoder.KERAS_H5);
         HfrConfig cfg = ConfigLoader.load(Path.of("hyperparams/magnetic-tile.yaml"), List.of(
-                "data.root=" + root, "data.maxTrainImages=160", "data.maxTestImages=12",
+                "data.root=" + root, "data.imageSize=224", "data.maxTrainImages=160", "data.maxTestImages=12",
                 "data.validationFraction=0.05", "train.epochs=3"));
         TrainService.Result r = TrainService.run(cfg, "MagneticTileRealDataTest", reports, "ci");
         var test = r.evaluation().metrics();
