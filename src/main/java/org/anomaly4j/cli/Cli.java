@@ -18,7 +18,6 @@ public final class Cli {
     }
 
     public static int run(Object command, String... args) {
-        org.anomaly4j.model.OneDnnHelpers.enable();
         CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose");

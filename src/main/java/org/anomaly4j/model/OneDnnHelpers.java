@@ -16,37 +16,33 @@ import org.slf4j.LoggerFactory;
 public final class OneDnnHelpers {
     public static final String PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnHelpers.class);
-    private static volatile boolean done;
 
     private OneDnnHelpers() {
     }
 
     /** Allows the helpers unless the user set {@value #PROPERTY} explicitly; idempotent. */
-    public static void enable() {
-        if (done) {
-            return;
-        }
-        synchronized (OneDnnHelpers.class) {
-            if (!done) {
-                if (System.getProperty(PROPERTY) == null) {
-                    System.setProperty(PROPERTY, "false");
-                }
-                done = true;
-                LOG.debug("oneDNN layer helpers: {}", active() ? "on" : "off");
-            }
+    public static synchronized void enable() {
+        if (System.getProperty(PROPERTY) == null) {
+            System.setProperty(PROPERTY, "false");
+            LOG.debug("oneDNN layer helpers: {}", describe());
         }
     }
 
     /** Whether newly created DL4J layers will use the oneDNN helpers. */
     public static boolean active() {
-        return !Boolean.parseBoolean(System.getProperty(PROPERTY, "true")) && BaseMKLDNNHelper.mklDnnEnabled();
+        return allowed() && BaseMKLDNNHelper.mklDnnEnabled();
     }
 
     /** One line for reports: on/off and why. */
     public static String describe() {
-        if (Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
+        if (!allowed()) {
             return "off (" + PROPERTY + "=true)";
         }
         return BaseMKLDNNHelper.mklDnnEnabled() ? "on" : "off (the native ND4J build has no oneDNN: use the -onednn classifier)";
+    }
+
+    /** DL4J's own default for an unset property is "disabled". */
+    private static boolean allowed() {
+        return !Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
     }
 }
