@@ -22,7 +22,7 @@ public class EvaluateCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
-            description = "test (default) or validation: the held-out training normals plus copies with synthetic defects, for choosing scoring settings without touching the test split.")
+            description = "test (default) or validation: the held-out training normals plus labelled anomalies that are not in the test split (one-class datasets: held-out training images of the other classes; otherwise copies of the normals with synthetic defects), for choosing scoring settings without touching the test split.")
     String split;
 
     @Option(names = "--keep-going", description = "Skip images that cannot be decoded (listed in the console and skipped.txt) instead of stopping.")

@@ -85,7 +85,7 @@ public final class ConfigValidator {
         ScoringConfig s = c.scoring();
         oneOf(p, "scoring.distance", s.distance(), Set.of("cosine", "mse"));
         oneOf(p, "scoring.aggregation", s.aggregation(), Set.of("sum", "product"));
-        oneOf(p, "scoring.scoreMode", s.scoreMode(), Set.of("max", "topk"));
+        oneOf(p, "scoring.scoreMode", s.scoreMode(), Set.of("max", "topk", "mean"));
         if (!(s.sigma() >= 0) || s.sigma() > 64) {
             p.add("scoring.sigma: " + s.sigma() + " is out of range [0, 64]");
         }

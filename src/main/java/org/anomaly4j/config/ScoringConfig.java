@@ -6,7 +6,7 @@ package org.anomaly4j.config;
  * @param distance    per-pixel error of a scale: {@code cosine} (1 - cos along channels) or {@code mse}
  * @param aggregation {@code sum} or {@code product} of the upsampled per-scale maps
  * @param sigma       Gaussian smoothing of the aggregated map, in pixels (0 = none)
- * @param scoreMode   {@code max} or {@code topk} (mean of the topK highest pixels)
+ * @param scoreMode   {@code max}, {@code topk} (mean of the topK highest pixels) or {@code mean} (of the whole map)
  * @param topK        pixels averaged by {@code topk}
  * @param batchSize   images per scoring batch
  * @param baseline    {@code none}, or {@code train-mean}: subtract the mean anomaly map of up to

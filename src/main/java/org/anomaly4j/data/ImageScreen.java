@@ -24,7 +24,7 @@ public final class ImageScreen {
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing) {
         List<String> skipped = new ArrayList<>();
         DatasetSplits kept = new DatasetSplits(keep(s.train(), size, skipped), keep(s.validation(), size, skipped),
-                keep(s.test(), size, skipped), s.hasMasks(), s.source());
+                keep(s.validationAnomalies(), size, skipped), keep(s.test(), size, skipped), s.hasMasks(), s.source());
         if (!skipped.isEmpty() && !keepGoing) {
             List<String> shown = skipped.subList(0, Math.min(20, skipped.size()));
             throw new AnomalyException(skipped.size() == 1 ? skipped.get(0) + " [or pass --keep-going to skip it]"

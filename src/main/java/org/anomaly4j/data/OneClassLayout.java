@@ -37,7 +37,8 @@ public final class OneClassLayout {
         };
         List<String> classes = classFolders(base.resolve("train"));
         String normal = resolveClass(normalClass, classes, root);
-        List<Path> trainFiles = ClassFolders.byClass(base.resolve("train"), classes).getOrDefault(normal, List.of());
+        Map<String, List<Path>> trainByClass = ClassFolders.byClass(base.resolve("train"), classes);
+        List<Path> trainFiles = trainByClass.getOrDefault(normal, List.of());
         if (trainFiles.isEmpty()) {
             throw new AnomalyException("no training images of class '" + normal + "' under " + base.resolve("train"));
         }
@@ -58,8 +59,33 @@ public final class OneClassLayout {
                 test.add(new ImageSample(p, c.equals(normal) ? ImageSample.GOOD : c, null));
             }
         }
-        return new DatasetSplits(train, parts[1], test, false,
+        List<ImageSample> anomalies = otherClasses(trainByClass, normal, parts[1].size(), seed);
+        return new DatasetSplits(train, parts[1], anomalies, test, false,
                 "one-class protocol, normal class '" + normal + "' of " + root + " (" + source + ")");
+    }
+
+    /**
+     * As many validation anomalies as there are validation normals, taken in turn from the other classes'
+     * training images (seeded). Those images are never trained on (only class c is), and they are not the
+     * test split, so settings can be chosen on real novelty without looking at the test split.
+     */
+    static List<ImageSample> otherClasses(Map<String, List<Path>> trainByClass, String normal, int count, long seed) {
+        List<List<Path>> pools = new ArrayList<>();
+        trainByClass.forEach((c, files) -> {
+            if (!c.equals(normal) && !files.isEmpty()) {
+                pools.add(ValidationSplit.shuffled(files, seed));
+            }
+        });
+        List<ImageSample> picked = new ArrayList<>();
+        for (int i = 0; picked.size() < count && !pools.isEmpty() && i < count * pools.size(); i++) {
+            List<Path> pool = pools.get(i % pools.size());
+            int k = i / pools.size();
+            if (k < pool.size()) {
+                Path p = pool.get(k);
+                picked.add(new ImageSample(p, p.getParent().getFileName().toString(), null));
+            }
+        }
+        return picked;
     }
 
     static String resolveClass(String normalClass, List<String> classes, Path root) {

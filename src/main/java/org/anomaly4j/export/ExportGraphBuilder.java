@@ -46,7 +46,8 @@ import java.util.Set;
  *       reshape [N,H*W,1,1] to [N,1,H,W]</li>
  *   <li>sum aggregation is linear, so smoothing is folded into every scale's matrices; product
  *       aggregation multiplies the upsampled maps, then applies one smoothing block</li>
- *   <li>score = global max pooling of the map (top-k has no built-in layer: export refuses it)</li>
+ *   <li>score = global max (or average, for {@code mean}) pooling of the map (top-k has no built-in layer:
+ *       export refuses it)</li>
  * </ul>
  */
 public final class ExportGraphBuilder {
@@ -58,9 +59,10 @@ public final class ExportGraphBuilder {
     }
 
     public static ComputationGraph build(HfrModel model, ScoringConfig scoring, float[] baseline) {
-        if (ScoreMode.parse(scoring.scoreMode()) != ScoreMode.MAX) {
+        ScoreMode mode = ScoreMode.parse(scoring.scoreMode());
+        if (mode == ScoreMode.TOPK) {
             throw new AnomalyException("scoring.scoreMode=" + scoring.scoreMode() + " cannot be built from DL4J's built-in layers"
-                    + " (no top-k pooling); export with --set scoring.scoreMode=max (thresholds are recomputed for it)");
+                    + " (no top-k pooling); export with --set scoring.scoreMode=max or mean (thresholds are recomputed for it)");
         }
         ComputationGraph full = model.graph();
         ComputationGraphConfiguration conf = full.getConfiguration();
@@ -103,7 +105,7 @@ public final class ExportGraphBuilder {
             blocks.add(s);
             reshapeToMap(tl, s.output(), size, MAP_OUTPUT);
         }
-        tl.addLayer(SCORE_OUTPUT, new GlobalPoolingLayer.Builder(PoolingType.MAX).collapseDimensions(true).build(), MAP_OUTPUT);
+        tl.addLayer(SCORE_OUTPUT, new GlobalPoolingLayer.Builder(mode == ScoreMode.MEAN ? PoolingType.AVG : PoolingType.MAX).collapseDimensions(true).build(), MAP_OUTPUT);
         tl.setOutputs(MAP_OUTPUT, SCORE_OUTPUT);
         ComputationGraph g = tl.build();
         // TransferLearning re-initialises some kept layers (seen in M2.1): copy every trained parameter by name.

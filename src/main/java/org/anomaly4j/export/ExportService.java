@@ -9,7 +9,7 @@ import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.config.ScoringConfig;
 import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
-import org.anomaly4j.data.SyntheticValidationSet;
+import org.anomaly4j.pipeline.ValidationEvaluation;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.pipeline.EvaluationResult;
@@ -84,22 +84,9 @@ public final class ExportService {
         DatasetSplits splits = DatasetFactory.open(config.data());
         InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
         float[] baseline = NormalBaseline.of(loaded.model(), path, config.scoring(), splits.train());
-        if (splits.validation().isEmpty()) {
-            return new Recomputed(baseline, null);
-        }
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory("anomaly4j-export-validation");
-        } catch (IOException e) {
-            throw new AnomalyException("cannot create a temporary folder for the validation set: " + e.getMessage(), e);
-        }
-        try {
-            EvaluationResult v = Evaluator.evaluate(loaded.model(), path, config.scoring(), baseline,
-                    SyntheticValidationSet.build(splits.validation(), tmp, config.data().seed()), true);
-            return new Recomputed(baseline, v.fitted());
-        } finally {
-            RunDirectory.deleteTree(tmp);
-        }
+        ValidationEvaluation.Result v = ValidationEvaluation.run(loaded.model(), path, config.scoring(), baseline, splits,
+                config.data().seed());
+        return new Recomputed(baseline, v == null ? null : v.evaluation().fitted());
     }
 
     /** Max |difference| of the maps on two random images: guards against an export that silently disagrees. */

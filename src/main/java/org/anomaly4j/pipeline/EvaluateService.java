@@ -1,12 +1,12 @@
 package org.anomaly4j.pipeline;
 
+import org.anomaly4j.AnomalyException;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.DataConfig;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.config.ScoringConfig;
 import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
-import org.anomaly4j.data.SyntheticValidationSet;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.report.OverlayWriter;
 import org.anomaly4j.scoring.NormalBaseline;
@@ -32,8 +32,8 @@ public final class EvaluateService {
     }
 
     /**
-     * With {@code validationSplit}, scores the held-out training normals plus copies with synthetic
-     * defects instead of the test split: a labelled set for choosing scoring settings without the test split.
+     * With {@code validationSplit}, scores the labelled validation set ({@link ValidationEvaluation}) instead
+     * of the test split: for choosing scoring settings without the test split.
      */
     public static Result run(ModelStore.Loaded loaded, DataConfig data, ScoringConfig scoring, String command,
                              Path reportsRoot, String runId, boolean validationSplit) {
@@ -62,21 +62,21 @@ public final class EvaluateService {
                     : NormalBaseline.of(loaded.model(), path, scoring, splits.train());
             Thresholds thresholds = sameScoring ? loaded.thresholds() : null;
             EvaluationResult eval;
+            String scored = "";
             if (validationSplit) {
-                Path dir = run.file("validation-synthetic");
-                try {
-                    eval = Evaluator.evaluate(loaded.model(), path, scoring, baseline,
-                            SyntheticValidationSet.build(splits.validation(), dir, data.seed()), true);
-                } finally {
-                    RunDirectory.deleteTree(dir);
+                ValidationEvaluation.Result v = ValidationEvaluation.run(loaded.model(), path, scoring, baseline, splits, data.seed());
+                if (v == null) {
+                    throw new AnomalyException("--split validation: the dataset has no validation images (set data.validationFraction > 0)");
                 }
+                eval = v.evaluation();
+                scored = "VALIDATION split (" + v.description() + "), ";
             } else {
                 eval = Evaluator.evaluate(loaded.model(), path, scoring, baseline, splits.test(), splits.hasMasks());
                 OverlayWriter.write(run, loaded.model(), path, scoring, baseline, splits.test(), eval.scores());
             }
             String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
-            RunSummary summary = new RunSummary(runId, command, (validationSplit ? "VALIDATION split with synthetic defects, " : "") + splits.source(), loaded.model().encoderKind(),
-                    loaded.model().weightsSource(), warning, null, null, eval, (System.nanoTime() - start) / 1e9, thresholds);
+            RunSummary summary = new RunSummary(runId, command, scored + splits.source(), loaded.model().encoderKind(),
+                    loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds);
             ReportWriter.write(run, summary);
             return new Result(run.commit(), eval, thresholds == null ? Double.NaN : ReportWriter.f1AtThreshold(summary));
         }

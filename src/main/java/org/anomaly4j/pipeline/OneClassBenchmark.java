@@ -32,7 +32,8 @@ public final class OneClassBenchmark {
     private OneClassBenchmark() {
     }
 
-    public record ClassResult(String normalClass, double imageAuroc, double seconds, String runDir) {
+    /** {@code validationAuroc}: on held-out normals and other classes' held-out training images (NaN without a validation split). */
+    public record ClassResult(String normalClass, double imageAuroc, double validationAuroc, double seconds, String runDir) {
     }
 
     public static List<ClassResult> run(String dataset, Path config, List<String> classes, List<String> overrides,
@@ -49,7 +50,8 @@ public final class OneClassBenchmark {
             long t0 = System.nanoTime();
             TrainService.Result r = TrainService.run(cfg, command + " [class " + c + "]", reports,
                     "oneclass-" + dataset + "-" + c + "-" + stamp);
-            results.add(new ClassResult(c, r.evaluation().metrics().imageAuroc(), (System.nanoTime() - t0) / 1e9,
+            double val = r.validation() == null ? Double.NaN : r.validation().metrics().imageAuroc();
+            results.add(new ClassResult(c, r.evaluation().metrics().imageAuroc(), val, (System.nanoTime() - t0) / 1e9,
                     r.runDir().toString()));
         }
         write(dataset, last, results, (System.nanoTime() - start) / 1e9, command, reports.resolve("benchmarks"));
@@ -58,27 +60,36 @@ public final class OneClassBenchmark {
 
     static void write(String dataset, HfrConfig cfg, List<ClassResult> results, double seconds, String command, Path dir) {
         double mean = results.stream().mapToDouble(ClassResult::imageAuroc).average().orElse(Double.NaN);
+        double valMean = results.stream().mapToDouble(ClassResult::validationAuroc).average().orElse(Double.NaN);
         String label = dataset.equals("cifar10") ? "CIFAR-10 (JPEG copy)" : dataset;
         StringBuilder md = new StringBuilder("# One-class benchmark: ").append(label).append("\n\n");
         md.append("Protocol: normal class c, train on its training images (minus a seeded validation split), test on the whole test split; anomalous = any other class. Metric: image AUROC.\n\n");
-        md.append("| normal class | image AUROC | wall time (s) |\n|---|---|---|\n");
+        md.append("| normal class | image AUROC (test) | validation image AUROC | wall time (s) |\n|---|---|---|---|\n");
         for (ClassResult r : results) {
             md.append("| ").append(r.normalClass()).append(" | ").append(String.format("%.4f", r.imageAuroc()))
+                    .append(" | ").append(String.format("%.4f", r.validationAuroc()))
                     .append(" | ").append(String.format("%.0f", r.seconds())).append(" |\n");
         }
-        md.append("| **mean** | **").append(String.format("%.4f", mean)).append("** | ").append(String.format("%.0f", seconds)).append(" |\n\n");
+        md.append("| **mean** | **").append(String.format("%.4f", mean)).append("** | ").append(String.format("%.4f", valMean))
+                .append(" | ").append(String.format("%.0f", seconds)).append(" |\n\n");
+        md.append("Validation (for choosing settings; never the test split): the held-out normals of class c and as many ")
+                .append("held-out training images of the other classes, none of them trained on.\n\n");
         md.append("Published mean image AUROC (%): ").append(ANCHORS.getOrDefault(dataset, "n/a")).append(".\n\n");
         md.append("- classes run: ").append(results.size()).append(results.size() < 10 ? " (NOT the full suite)" : "").append("\n");
         md.append("- encoder: ").append(cfg.model().encoder()).append(", image size ").append(cfg.data().imageSize())
                 .append(", epochs ").append(cfg.train().epochs()).append(", seed ").append(cfg.train().seed())
                 .append(", max training images per class ").append(cfg.data().maxTrainImages() == 0 ? "all" : cfg.data().maxTrainImages())
                 .append(", max test images per class ").append(cfg.data().maxTestImages() == 0 ? "all" : cfg.data().maxTestImages()).append("\n");
+        md.append("- scoring: ").append(cfg.scoring().distance()).append(" distance, sigma ").append(cfg.scoring().sigma())
+                .append(", image score ").append(cfg.scoring().scoreMode())
+                .append("topk".equals(cfg.scoring().scoreMode()) ? " (k = " + cfg.scoring().topK() + ")" : "").append("\n");
         md.append("\nCommand:\n\n```\n").append(command).append("\n```\n");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dataset", label);
         json.put("metric", "image_AUROC");
         json.put("classes", results);
         json.put("mean_image_AUROC", mean);
+        json.put("mean_validation_image_AUROC", valMean);
         json.put("anchors", ANCHORS.getOrDefault(dataset, "n/a"));
         json.put("encoder", cfg.model().encoder());
         json.put("imageSize", cfg.data().imageSize());

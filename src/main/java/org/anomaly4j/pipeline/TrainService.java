@@ -7,8 +7,6 @@ import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
 import org.anomaly4j.data.ImageScreen;
-import org.anomaly4j.data.ImageSample;
-import org.anomaly4j.data.SyntheticValidationSet;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.HfrModelBuilder;
 import org.anomaly4j.model.InferencePath;
@@ -43,7 +41,7 @@ public final class TrainService {
     private TrainService() {
     }
 
-    /** {@code validation} is the score on synthetic defects painted onto the validation normals (null without them). */
+    /** {@code validation}: the score on the labelled validation set ({@link ValidationEvaluation}; null without validation normals). */
     public record Result(Path runDir, HfrModel model, TrainingHistory history, EvaluationResult validation,
                          EvaluationResult evaluation, String warning) {
     }
@@ -87,7 +85,12 @@ public final class TrainService {
             }
             InferencePath path = new InferencePath(model, cfg.model(), cfg.train());
             float[] baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train());
-            EvaluationResult validation = validate(model, path, baseline, cfg, data, run);
+            ValidationEvaluation.Result validated = ValidationEvaluation.run(model, path, cfg.scoring(), baseline, data, cfg.data().seed());
+            EvaluationResult validation = validated == null ? null : validated.evaluation();
+            if (validated != null) {
+                LOG.info("Validation ({}): image AUROC {}, pixel AUROC {}", validated.description(),
+                        String.format("%.4f", validation.metrics().imageAuroc()), String.format("%.4f", validation.metrics().pixelAuroc()));
+            }
             EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), baseline, data.test(), data.hasMasks());
             OverlayWriter.write(run, model, path, cfg.scoring(), baseline, data.test(), eval.scores());
             Map<String, Object> provenance = provenance(cfg, data, command);
@@ -96,29 +99,10 @@ public final class TrainService {
                     run.file("model.zip"));
             double wall = (System.nanoTime() - start) / 1e9;
             ReportWriter.write(run, new RunSummary(runId, command, data.source(), encoder.kind(), encoder.weightsSource(),
-                    warning, history, validation, eval, wall, thresholds));
+                    warning, history, validation, validated == null ? "" : validated.description(), eval, wall, thresholds));
             Path dir = run.commit();
             checkpoints.delete();
             return new Result(dir, model, history, validation, eval, warning);
-        }
-    }
-
-    /** Scores the validation normals and copies of them with synthetic defects: a labelled check that never uses the test split. */
-    static EvaluationResult validate(HfrModel model, InferencePath path, float[] baseline, HfrConfig cfg,
-                                     DatasetSplits data, RunDirectory run) {
-        if (data.validation().isEmpty()) {
-            return null;
-        }
-        Path dir = run.file("validation-synthetic");
-        try {
-            List<ImageSample> set = SyntheticValidationSet.build(data.validation(), dir, cfg.data().seed());
-            EvaluationResult r = Evaluator.evaluate(model, path, cfg.scoring(), baseline, set, true);
-            LOG.info("Validation (synthetic defects on {} held-out normals): image AUROC {}, pixel AUROC {}",
-                    data.validation().size(), String.format("%.4f", r.metrics().imageAuroc()),
-                    String.format("%.4f", r.metrics().pixelAuroc()));
-            return r;
-        } finally {
-            RunDirectory.deleteTree(dir);
         }
     }
 

@@ -90,7 +90,7 @@ public final class HtmlReport {
                 .append(" (").append(m.anomalous()).append(" anomalous)</li><li>encoder: ").append(esc(s.encoder()))
                 .append(", weights: ").append(esc(s.weightsSource())).append("</li>");
         if (s.validation() != null) {
-            html.append("<li>validation (synthetic defects on held-out normals): image AUROC ")
+            html.append("<li>validation (").append(esc(s.validationSet())).append("): image AUROC ")
                     .append(fmt(s.validation().metrics().imageAuroc())).append(", pixel AUROC ")
                     .append(fmt(s.validation().metrics().pixelAuroc())).append("</li>");
         }

@@ -45,8 +45,9 @@ public final class ReportWriter {
                 metrics.put("train_seconds", s.history().seconds());
             }
             if (s.validation() != null) {
-                metrics.put("validation_synthetic_image_AUROC", finite(s.validation().metrics().imageAuroc()));
-                metrics.put("validation_synthetic_pixel_AUROC", finite(s.validation().metrics().pixelAuroc()));
+                metrics.put("validation_set", s.validationSet());
+                metrics.put("validation_image_AUROC", finite(s.validation().metrics().imageAuroc()));
+                metrics.put("validation_pixel_AUROC", finite(s.validation().metrics().pixelAuroc()));
             }
             if (s.thresholds() != null) {
                 metrics.put("image_threshold", s.thresholds().image());
@@ -110,7 +111,7 @@ public final class ReportWriter {
             md.append("Thresholds: ").append(s.thresholds().source()).append(" (validation, not this split).\n\n");
         }
         if (s.validation() != null) {
-            md.append("Validation (held-out normals plus copies with synthetic scratches/spots; never the test split): image AUROC ")
+            md.append("Validation (").append(s.validationSet()).append("; never the test split): image AUROC ")
                     .append(String.format("%.4f", s.validation().metrics().imageAuroc())).append(", pixel AUROC ")
                     .append(String.format("%.4f", s.validation().metrics().pixelAuroc())).append("\n\n");
         }

@@ -6,9 +6,10 @@ import org.anomaly4j.train.TrainingHistory;
 
 /**
  * Everything a run report shows. {@code history} and {@code validation} are null for Evaluate runs;
+ * {@code validationSet} says which labelled validation set {@code validation} scored;
  * {@code thresholds} (the model's stored ones) are null when it has none or scoring was changed.
  */
 public record RunSummary(String runId, String command, String dataSource, String encoder, String weightsSource,
-                         String warning, TrainingHistory history, EvaluationResult validation, EvaluationResult evaluation, double wallSeconds,
+                         String warning, TrainingHistory history, EvaluationResult validation, String validationSet, EvaluationResult evaluation, double wallSeconds,
                          Thresholds thresholds) {
 }

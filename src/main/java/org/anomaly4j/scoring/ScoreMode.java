@@ -4,14 +4,24 @@ import java.util.Arrays;
 
 /** How an image score is read off its anomaly map. */
 public enum ScoreMode {
-    MAX, TOPK;
+    MAX, TOPK, MEAN;
 
     public static ScoreMode parse(String s) {
         return valueOf(s.toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** Max of the map, or the mean of its {@code k} highest pixels. */
+    /**
+     * Max of the map, the mean of its {@code k} highest pixels, or the mean of the whole map (for
+     * semantic novelty, where the whole object differs rather than a small spot).
+     */
     public float score(float[] map, int k) {
+        if (this == MEAN) {
+            double sum = 0;
+            for (float v : map) {
+                sum += v;
+            }
+            return (float) (sum / map.length);
+        }
         if (this == MAX) {
             float m = Float.NEGATIVE_INFINITY;
             for (float v : map) {

@@ -14,7 +14,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +152,10 @@ class IdxAndCifarReadersTest {
         assertThat(s.test()).hasSize(20);
         assertThat(s.test().stream().filter(t -> !t.anomalous())).hasSize(2); // test labels 3 and 13
         assertThat(s.hasMasks()).isFalse();
+        // as many validation anomalies as validation normals: other classes' training images, never test images
+        assertThat(s.validationAnomalies()).hasSize(1).allMatch(ImageSample::anomalous)
+                .allMatch(a -> a.image().startsWith(s.train().get(0).image().getParent().getParent()))
+                .noneMatch(a -> a.image().getParent().getFileName().toString().equals("3"));
         assertThatThrownBy(() -> OneClassLayout.scan(root, "idx", "11", dir.resolve("cache"), 0.25, 1, 0, 0))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("data.normalClass");
     }
@@ -186,5 +192,22 @@ class IdxAndCifarReadersTest {
         assertThat(s.test()).hasSize(2 + 3 + 4);
         assertThat(s.test().stream().filter(t -> !t.anomalous())).hasSize(4)
                 .allMatch(t -> t.image().getParent().getFileName().toString().equals("cat"));
+        assertThat(s.validationAnomalies()).hasSize(s.validation().size())
+                .allMatch(a -> a.image().startsWith(root.resolve("train")) && !a.defectType().equals("cat"));
+    }
+
+    @Test
+    void validationAnomaliesTakeTheOtherClassesInTurnAndAreSeeded() {
+        Map<String, List<Path>> byClass = new LinkedHashMap<>();
+        byClass.put("a", List.of(Path.of("train/a/1.png"), Path.of("train/a/2.png"), Path.of("train/a/3.png")));
+        byClass.put("n", List.of(Path.of("train/n/1.png"), Path.of("train/n/2.png")));
+        byClass.put("b", List.of(Path.of("train/b/1.png")));
+        List<ImageSample> picked = OneClassLayout.otherClasses(byClass, "n", 4, 7);
+        assertThat(picked).hasSize(4).allMatch(ImageSample::anomalous);
+        assertThat(picked.stream().map(ImageSample::defectType)).containsExactly("a", "b", "a", "a"); // b runs out
+        assertThat(picked.stream().map(ImageSample::image)).doesNotHaveDuplicates();
+        assertThat(OneClassLayout.otherClasses(byClass, "n", 4, 7)).isEqualTo(picked);
+        assertThat(OneClassLayout.otherClasses(byClass, "n", 10, 7)).hasSize(4); // only 4 exist
+        assertThat(OneClassLayout.otherClasses(byClass, "n", 0, 7)).isEmpty();
     }
 }

@@ -26,11 +26,13 @@ class ExportGraphBuilderTest {
     private static final int SIZE = 48;
 
     @ParameterizedTest
-    @CsvSource({"cosine,sum,2.0,true,true", "mse,sum,1.0,false,false", "cosine,product,1.5,true,false", "mse,product,0,false,true"})
-    void exportedGraphEqualsTheScorer(String distance, String aggregation, double sigma, boolean normalize, boolean withBaseline) {
+    @CsvSource({"cosine,sum,2.0,true,true,max", "mse,sum,1.0,false,false,max", "cosine,product,1.5,true,false,max",
+            "mse,product,0,false,true,max", "cosine,sum,1.0,true,true,mean", "cosine,product,1.0,true,false,mean"})
+    void exportedGraphEqualsTheScorer(String distance, String aggregation, double sigma, boolean normalize, boolean withBaseline,
+                                      String scoreMode) {
         HfrConfig c = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=16",
                 "model.decoder.bottleneck=8", "model.normalizeTaps=" + normalize, "scoring.distance=" + distance,
-                "scoring.aggregation=" + aggregation, "scoring.sigma=" + sigma, "scoring.scoreMode=max"));
+                "scoring.aggregation=" + aggregation, "scoring.sigma=" + sigma, "scoring.scoreMode=" + scoreMode));
         HfrModel m = HfrModelBuilder.build(EncoderCatalogue.build(c.model(), SIZE, 1), c.model(), c.train(), SIZE);
         Nd4j.getRandom().setSeed(7);
         float[] baseline = null;
@@ -63,6 +65,6 @@ class ExportGraphBuilderTest {
                 "model.decoder.bottleneck=8", "scoring.scoreMode=topk"));
         HfrModel m = HfrModelBuilder.build(EncoderCatalogue.build(c.model(), SIZE, 1), c.model(), c.train(), SIZE);
         assertThatThrownBy(() -> ExportGraphBuilder.build(m, c.scoring(), null))
-                .isInstanceOf(AnomalyException.class).hasMessageContaining("scoring.scoreMode=max");
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("scoring.scoreMode=max or mean");
     }
 }

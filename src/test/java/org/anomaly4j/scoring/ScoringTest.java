@@ -59,6 +59,8 @@ class ScoringTest {
         assertThat(ScoreMode.MAX.score(map, 1)).isEqualTo(9f);
         assertThat(ScoreMode.TOPK.score(map, 2)).isEqualTo(8f);
         assertThat(ScoreMode.TOPK.score(map, 100)).isEqualTo(5f);
+        assertThat(ScoreMode.MEAN.score(map, 1)).isEqualTo(5f); // k is ignored: the whole map
+        assertThat(ScoreMode.parse("mean")).isEqualTo(ScoreMode.MEAN);
     }
 
     @Test
