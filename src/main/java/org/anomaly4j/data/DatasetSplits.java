@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param validationAnomalies anomalous images that are not in the test split (one-class layout: held-out
  *                            training images of the other classes); empty for MVTec and folder layouts, whose
- *                            validation set gets synthetic defects instead ({@link LabelledValidationSet})
+ *                            validation set gets synthetic defects instead ({@code pipeline.ValidationEvaluation})
  * @param hasMasks            whether the test split has pixel masks (else pixel metrics are skipped)
  * @param source              human-readable description of where the data came from
  */

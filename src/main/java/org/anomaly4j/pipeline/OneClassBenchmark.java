@@ -80,7 +80,8 @@ public final class OneClassBenchmark {
                 .append(", epochs ").append(cfg.train().epochs()).append(", seed ").append(cfg.train().seed())
                 .append(", max training images per class ").append(cfg.data().maxTrainImages() == 0 ? "all" : cfg.data().maxTrainImages())
                 .append(", max test images per class ").append(cfg.data().maxTestImages() == 0 ? "all" : cfg.data().maxTestImages()).append("\n");
-        md.append("- scoring: ").append(cfg.scoring().distance()).append(" distance, sigma ").append(cfg.scoring().sigma())
+        md.append("- scoring: ").append(cfg.scoring().distance()).append(" distance, ").append(cfg.scoring().aggregation())
+                .append(" of the scales, sigma ").append(cfg.scoring().sigma())
                 .append(", image score ").append(cfg.scoring().scoreMode())
                 .append("topk".equals(cfg.scoring().scoreMode()) ? " (k = " + cfg.scoring().topK() + ")" : "").append("\n");
         md.append("\nCommand:\n\n```\n").append(command).append("\n```\n");
