@@ -37,6 +37,8 @@ class OneClassRealDataTest {
         assertThat(auroc).as("image AUROC").isGreaterThan(IMAGE_AUROC_FLOOR);
     }
 
-    // measured at this schedule on 2026-11-29: 0.9042 (1,000 test images)
-    static final double IMAGE_AUROC_FLOOR = 0.80;
+    // measured at this schedule on 2026-11-29: 0.9042 with the max score, 0.9703 with the config's
+    // mean + product score (1,000 test images); the floor sits below both, above what a broken
+    // score or split would give
+    static final double IMAGE_AUROC_FLOOR = 0.85;
 }
