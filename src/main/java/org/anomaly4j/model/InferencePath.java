@@ -36,7 +36,7 @@ public final class InferencePath {
         this.normalize = model.taps().get(0).name().startsWith(HfrModelBuilder.NORMALIZED_PREFIX);
         this.rawTaps = model.taps().stream()
                 .map(t -> normalize ? t.name().substring(HfrModelBuilder.NORMALIZED_PREFIX.length()) : t.name()).toList();
-        this.encoder = FoldedActivations.fold(encoderPart(model.graph(), rawTaps));
+        this.encoder = encoderPart(model.graph(), rawTaps);
         this.encoderNhwc = ChannelsLast.enabled() ? ChannelsLast.convert(encoder).orElse(null) : null;
         this.decoder = HfrModelBuilder.decoderOnly(model, modelConfig, trainConfig, false);
         HfrModelBuilder.copyParams(model.graph(), decoder);
