@@ -28,12 +28,14 @@ def encoder(name):
 
 def main():
     names, size, batch, repeats, threads = sys.argv[1].split(","), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    warmup = int(sys.argv[6]) if len(sys.argv) > 6 else 1
     torch.set_num_threads(threads)
     x = torch.rand(batch, 3, size, size)
     for name in names:
         net = encoder(name).eval()
         with torch.no_grad():
-            net(x)  # warm-up
+            for _ in range(max(1, warmup)):  # as many untimed runs as the DL4J side gets
+                net(x)
             times = []
             for _ in range(repeats):
                 t0 = time.perf_counter()

@@ -37,6 +37,10 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "performance: timed runs per measurement, median reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--warmup", defaultValue = "30", description = "performance: untimed runs before each measurement, for"
+            + " DL4J and PyTorch alike; DL4J reaches its steady speed only after the JVM has compiled its graph code (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--train-images", defaultValue = "32", description = "performance: synthetic images per training epoch (default: ${DEFAULT-VALUE}).")
     int trainImages;
 
@@ -66,7 +70,7 @@ public class BenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         if ("performance".equals(suite)) {
             Path md = org.anomaly4j.perf.PerformanceBenchmark.run(new org.anomaly4j.perf.PerformanceBenchmark.Options(encoders, size,
-                    batch, repeats, trainImages, !noMemoryProbe), common.reports, CommonOptions.commandLine("Benchmark", rawArgs));
+                    batch, repeats, warmup, trainImages, !noMemoryProbe), common.reports, CommonOptions.commandLine("Benchmark", rawArgs));
             spec.commandLine().getOut().println("performance table: " + md);
             spec.commandLine().getOut().flush();
             return 0;

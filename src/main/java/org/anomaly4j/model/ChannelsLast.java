@@ -3,7 +3,7 @@ package org.anomaly4j.model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.conf.graph.FrozenVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -45,24 +46,34 @@ public final class ChannelsLast {
 
     /** The NHWC copy of {@code nchw}, or empty if some vertex has no channels-last form. */
     public static Optional<ComputationGraph> convert(ComputationGraph nchw) {
-        ComputationGraphConfiguration conf = nchw.getConfiguration().clone();
-        for (GraphVertex v : conf.getVertices().values()) {
+        return convert(nchw, CNN2DFormat.NHWC);
+    }
+
+    /**
+     * The copy of {@code graph} with every layer in {@code format}, or empty if some vertex cannot be
+     * switched. Also the way back: Keras imports arrive channels-last and are made NCHW with it.
+     */
+    public static Optional<ComputationGraph> convert(ComputationGraph graph, CNN2DFormat format) {
+        ComputationGraphConfiguration conf = graph.getConfiguration().clone();
+        for (GraphVertex vertex : conf.getVertices().values()) {
+            // A frozen encoder's merge and add vertices come wrapped (setFeatureExtractor); convert what is inside.
+            GraphVertex v = vertex instanceof FrozenVertex f ? f.getUnderlying() : vertex;
             if (v instanceof LayerVertex lv) {
                 if (lv.getPreProcessor() instanceof FeedForwardToCnnPreProcessor) {
                     lv.setPreProcessor(null); // a pass-through for 4-d input, but it would check NCHW channels
                 }
-                if (lv.getPreProcessor() != null || !toNhwc(unwrap(lv.getLayerConf().getLayer()))) {
+                if (lv.getPreProcessor() != null || !setFormat(unwrap(lv.getLayerConf().getLayer()), format)) {
                     return Optional.empty();
                 }
             } else if (v instanceof MergeVertex merge) {
-                merge.setMergeAxis(3);
+                merge.setMergeAxis(format == CNN2DFormat.NHWC ? 3 : 1);
             } else if (!(v instanceof ElementWiseVertex)) {
                 return Optional.empty();
             }
         }
-        ComputationGraph nhwc = new ComputationGraph(conf);
-        nhwc.init(nchw.params().dup(), false);
-        return Optional.of(nhwc);
+        ComputationGraph converted = new ComputationGraph(conf);
+        converted.init(graph.params().dup(), false);
+        return Optional.of(converted);
     }
 
     /** [N,C,H,W] to a contiguous [N,H,W,C]. */
@@ -85,21 +96,21 @@ public final class ChannelsLast {
         return l;
     }
 
-    private static boolean toNhwc(Layer l) {
+    private static boolean setFormat(Layer l, CNN2DFormat format) {
         if (l instanceof ConvolutionLayer c) {
-            c.setCnn2dDataFormat(CNN2DFormat.NHWC);
+            c.setCnn2dDataFormat(format);
         } else if (l instanceof SubsamplingLayer s) {
-            s.setCnn2dDataFormat(CNN2DFormat.NHWC);
+            s.setCnn2dDataFormat(format);
         } else if (l instanceof BatchNormalization b) {
-            b.setCnn2DFormat(CNN2DFormat.NHWC);
+            b.setCnn2DFormat(format);
         } else if (l instanceof ZeroPaddingLayer z) {
-            z.setDataFormat(CNN2DFormat.NHWC);
+            z.setDataFormat(format);
         } else if (l instanceof Cropping2D c) {
-            c.setDataFormat(CNN2DFormat.NHWC);
+            c.setDataFormat(format);
         } else if (l instanceof Upsampling2D u) {
-            u.setFormat(CNN2DFormat.NHWC);
+            u.setFormat(format);
         } else if (l instanceof LocalResponseNormalization n) {
-            n.setDataFormat(CNN2DFormat.NHWC);
+            n.setDataFormat(format);
         } else {
             return l instanceof ActivationLayer || l instanceof DropoutLayer;
         }

@@ -6,6 +6,10 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastDivOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,6 +27,7 @@ import java.util.Set;
  * {@code graph.feedForward} of the full graph (checked by a test).
  */
 public final class InferencePath {
+    private static final Logger LOG = LoggerFactory.getLogger(InferencePath.class);
     private final HfrModel model;
     private final ComputationGraph encoder;
     /** The encoder part with channels-last activations (faster with oneDNN), when it converts. */
@@ -38,27 +43,41 @@ public final class InferencePath {
                 .map(t -> normalize ? t.name().substring(HfrModelBuilder.NORMALIZED_PREFIX.length()) : t.name()).toList();
         this.encoder = encoderPart(model.graph(), rawTaps);
         this.encoderNhwc = ChannelsLast.enabled() ? ChannelsLast.convert(encoder).orElse(null) : null;
+        if (ChannelsLast.enabled() && encoderNhwc == null) {
+            LOG.warn("The {} encoder has a vertex without a channels-last form: it runs in NCHW (slower)", model.encoderKind());
+        }
         this.decoder = HfrModelBuilder.decoderOnly(model, modelConfig, trainConfig, false);
         HfrModelBuilder.copyParams(model.graph(), decoder);
     }
 
+    /** Whether the encoder runs with channels-last activations (reported by the benchmark). */
+    public boolean channelsLast() {
+        return encoderNhwc != null;
+    }
+
     /** Reconstruction targets (normalised taps when the model normalises), by target name; input already preprocessed. */
     public Map<String, INDArray> targets(INDArray input) {
-        INDArray[] taps = encodeRaw(input);
+        INDArray[] taps = encode(input);
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (int k = 0; k < taps.length; k++) {
-            INDArray t = taps[k];
-            if (normalize) {
-                INDArray norm = t.norm2(1).addi(1e-12).reshape(t.size(0), 1, t.size(2), t.size(3));
-                t = t.div(norm.broadcast(t.shape()));
-            }
-            out.put(model.taps().get(k).name(), t);
+            out.put(model.taps().get(k).name(), normalize ? toUnitChannels(taps[k]) : taps[k]);
         }
         return out;
     }
 
-    /** The raw taps ([N,C,h,w]) of a preprocessed batch. */
-    private INDArray[] encodeRaw(INDArray input) {
+    /**
+     * Divides each pixel's channel vector by its L2 norm, in place. A broadcast op: materialising the
+     * norms at full size first ({@code norm.broadcast(shape)}) took 8x longer, as long as the encoder itself.
+     */
+    static INDArray toUnitChannels(INDArray tap) {
+        INDArray norms = tap.norm2(1).addi(1e-12);
+        Nd4j.getExecutioner().exec(new BroadcastDivOp(tap, norms, tap, 0, 2, 3));
+        norms.close();
+        return tap;
+    }
+
+    /** The encoder's forward pass: the raw taps ([N,C,h,w], arrays of their own) of a preprocessed batch. */
+    public INDArray[] encode(INDArray input) {
         if (encoderNhwc == null) {
             return encoder.output(false, input);
         }
@@ -85,7 +104,7 @@ public final class InferencePath {
     }
 
     /** The encoder vertices of the full graph, cut out with their (frozen) parameters; outputs = the raw taps. */
-    static ComputationGraph encoderPart(ComputationGraph full, List<String> taps) {
+    public static ComputationGraph encoderPart(ComputationGraph full, List<String> taps) {
         var conf = full.getConfiguration();
         Set<String> keep = new HashSet<>(conf.getNetworkInputs());
         Deque<String> todo = new ArrayDeque<>(taps);

@@ -12,6 +12,7 @@ import org.anomaly4j.model.HfrModelBuilder;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.model.encoder.Encoder;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
+import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.scoring.AnomalyScorer;
 import org.anomaly4j.train.DecoderTrainer;
 import org.anomaly4j.train.TrainingHistory;
@@ -31,7 +32,7 @@ import java.util.Map;
  * training seconds per epoch with and without the feature cache on synthetic images, and the
  * process's peak resident memory (VmHWM). Prints one JSON line prefixed {@value #PREFIX}.
  *
- * <pre>EncoderProbe ENCODER SIZE BATCH REPEATS TRAIN_IMAGES [train|cached|notrain]</pre>
+ * <pre>EncoderProbe ENCODER SIZE BATCH REPEATS WARMUP TRAIN_IMAGES [train|cached|notrain]</pre>
  * ({@code cached}: training with the feature cache only, as Train does by default: the memory probe).
  */
 public final class EncoderProbe {
@@ -45,8 +46,9 @@ public final class EncoderProbe {
         int size = Integer.parseInt(a[1]);
         int batch = Integer.parseInt(a[2]);
         int repeats = Integer.parseInt(a[3]);
-        int trainImages = Integer.parseInt(a[4]);
-        String mode = a.length < 6 ? "train" : a[5];
+        int warmup = Integer.parseInt(a[4]);
+        int trainImages = Integer.parseInt(a[5]);
+        String mode = a.length < 7 ? "train" : a[6];
         boolean train = !mode.equals("notrain");
         Path tmp = Files.createTempDirectory("anomaly4j-probe");
         Map<String, Object> out = new LinkedHashMap<>();
@@ -58,15 +60,16 @@ public final class EncoderProbe {
         Encoder encoder = EncoderCatalogue.build(cfg.model(), size, 1);
         out.put("weights", encoder.weightsSource());
         out.put("oneDnnHelpers", org.anomaly4j.model.OneDnnHelpers.describe());
-        out.put("channelsLast", org.anomaly4j.model.ChannelsLast.enabled());
         HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
         InferencePath path = new InferencePath(model, cfg.model(), cfg.train());
+        out.put("channelsLast", path.channelsLast());
         Nd4j.getRandom().setSeed(1);
         INDArray rgb = Nd4j.rand(batch, 3, size, size);
         INDArray input = model.preprocessing().apply(rgb);
-        out.put("encoderImagesPerSecond", batch / median(repeats, () -> path.targets(input).values().forEach(INDArray::close)));
+        out.put("encoderImagesPerSecond", batch / median(warmup, repeats, () -> closeAll(path.encode(input))));
+        out.put("targetsImagesPerSecond", batch / median(warmup, repeats, () -> path.targets(input).values().forEach(INDArray::close)));
         AnomalyScorer scorer = new AnomalyScorer(model, path, cfg.scoring());
-        out.put("scoringImagesPerSecond", batch / median(repeats, () -> scorer.score(rgb)));
+        out.put("scoringImagesPerSecond", batch / median(warmup, repeats, () -> scorer.score(rgb)));
         out.put("peakRssAfterInferenceMB", peakRssMb());
         if (train) {
             Path data = new SyntheticDefectGenerator(size, 3).write(tmp.resolve("data"), trainImages, 1, 1);
@@ -89,14 +92,21 @@ public final class EncoderProbe {
             }
         }
         out.put("peakRssMB", peakRssMb());
+        RunDirectory.deleteTree(tmp); // the synthetic images; each probe used to leave 3.5 MB in /tmp
         System.out.println(PREFIX + new ObjectMapper().writeValueAsString(out));
         System.out.flush();
         System.exit(0);
     }
 
-    /** Median seconds of {@code repeats} runs after one warm-up run. */
-    static double median(int repeats, Runnable r) {
-        r.run();
+    private static void closeAll(INDArray[] arrays) {
+        Arrays.stream(arrays).forEach(INDArray::close);
+    }
+
+    /** Median seconds of {@code repeats} timed runs after {@code warmup} untimed ones (at least one). */
+    static double median(int warmup, int repeats, Runnable r) {
+        for (int i = 0; i < Math.max(1, warmup); i++) {
+            r.run();
+        }
         double[] t = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();

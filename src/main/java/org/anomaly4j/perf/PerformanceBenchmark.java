@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code Benchmark performance}: every encoder measured by an {@link EncoderProbe} in a JVM of its
@@ -35,7 +36,7 @@ public final class PerformanceBenchmark {
     private PerformanceBenchmark() {
     }
 
-    public record Options(List<String> encoders, int size, int batch, int repeats, int trainImages, boolean memoryProbe) {
+    public record Options(List<String> encoders, int size, int batch, int repeats, int warmup, int trainImages, boolean memoryProbe) {
     }
 
     public static Path run(Options o, Path reports, String command) {
@@ -44,12 +45,12 @@ public final class PerformanceBenchmark {
         List<Map<String, Object>> dl4j = new ArrayList<>();
         for (String e : o.encoders()) {
             LOG.info("Probing {} at {} px, batch {} (separate JVM)", e, o.size(), o.batch());
-            dl4j.add(probe(List.of(e, "" + o.size(), "" + o.batch(), "" + o.repeats(), "" + o.trainImages(), "train")));
+            dl4j.add(probe(List.of(e, "" + o.size(), "" + o.batch(), "" + o.repeats(), "" + o.warmup(), "" + o.trainImages(), "train")));
         }
         Map<String, Object> memory = null;
         if (o.memoryProbe()) {
             LOG.info("Training-memory probe: resnet50, 256 px, batch 16");
-            memory = probe(List.of("resnet50", "256", "16", "1", "32", "cached"));
+            memory = probe(List.of("resnet50", "256", "16", "1", "1", "32", "cached"));
         }
         Map<String, Map<String, Object>> torch = torch(o, threads);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -77,15 +78,18 @@ public final class PerformanceBenchmark {
         StringBuilder md = new StringBuilder("# Performance\n\n");
         md.append("Machine: ").append(json.get("machine")).append("; DL4J/ND4J ").append(Versions.DL4J).append(" (CPU backend), Java ")
                 .append(json.get("java")).append(". Input ").append(o.size()).append(" px, batch ").append(o.batch())
-                .append(", median of ").append(o.repeats()).append(" runs after a warm-up; untrained weights where none are")
+                .append(", median of ").append(o.repeats()).append(" runs after ").append(o.warmup())
+                .append(" untimed warm-up runs (the same for PyTorch); untrained weights where none are")
                 .append(" installed (speed does not depend on them). Each encoder ran in a JVM of its own.");
         if (!dl4j.isEmpty()) {
-            md.append(" DL4J oneDNN layer helpers: ").append(dl4j.get(0).get("oneDnnHelpers")).append("; encoder activations ")
-                    .append(Boolean.TRUE.equals(dl4j.get(0).get("channelsLast")) ? "channels-last (NHWC)" : "NCHW").append('.');
+            md.append(" DL4J oneDNN layer helpers: ").append(dl4j.get(0).get("oneDnnHelpers")).append("; encoder activations: ")
+                    .append(dl4j.stream().map(r -> r.get("encoder") + " "
+                            + (Boolean.TRUE.equals(r.get("channelsLast")) ? "channels-last (NHWC)" : "NCHW"))
+                            .collect(Collectors.joining(", "))).append('.');
         }
         md.append("\n\n");
-        md.append("| encoder | DL4J encoder img/s | PyTorch encoder img/s | DL4J / PyTorch | scoring img/s (image → map + score) | epoch s, cache | epoch s, no cache | speed-up | cache build s | peak RSS MB |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| encoder | DL4J encoder img/s | PyTorch encoder img/s | DL4J / PyTorch | targets img/s (+ tap normalisation) | scoring img/s (image → map + score) | epoch s, cache | epoch s, no cache | speed-up | cache build s | peak RSS MB |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : dl4j) {
             String e = (String) r.get("encoder");
             double d = num(r.get("encoderImagesPerSecond"));
@@ -94,11 +98,15 @@ public final class PerformanceBenchmark {
             double c = num(r.get("epochSecondsCached"));
             double n = num(r.get("epochSecondsDirect"));
             md.append("| ").append(e).append(" | ").append(f(d)).append(" | ").append(t == null ? "not run" : f(p)).append(" | ")
-                    .append(t == null ? "—" : String.format("%.2f×", d / p)).append(" | ").append(f(num(r.get("scoringImagesPerSecond"))))
+                    .append(t == null ? "—" : String.format("%.2f×", d / p)).append(" | ").append(f(num(r.get("targetsImagesPerSecond"))))
+                    .append(" | ").append(f(num(r.get("scoringImagesPerSecond"))))
                     .append(" | ").append(f(c)).append(" | ").append(f(n)).append(" | ").append(String.format("%.1f×", n / c))
                     .append(" | ").append(f(num(r.get("cacheSeconds")))).append(" | ").append(r.get("peakRssMB")).append(" |\n");
         }
-        md.append("\nEpoch times are for ").append(o.trainImages()).append(" synthetic training images (no validation); ")
+        md.append("\nEncoder = the frozen encoder's forward pass, a preprocessed NCHW batch to its raw taps as NCHW arrays")
+                .append(" (layout conversions included), as the PyTorch script times it; targets = the same plus the per-pixel")
+                .append(" L2 normalisation of the taps (the decoder's reconstruction targets).\n\n");
+        md.append("Epoch times are for ").append(o.trainImages()).append(" synthetic training images (no validation); ")
                 .append("\"cache\" = decoder trained on cached encoder taps (mean of epochs 2-3), \"no cache\" = the full graph ")
                 .append("(frozen encoder included) fitted on images. PyTorch: ")
                 .append(torch.isEmpty() ? "**not run** (no python3 with torch and torchvision; Debian: `apt-get install python3-torch python3-torchvision`, or set ANOMALY4J_PYTHON)"
@@ -157,7 +165,7 @@ public final class PerformanceBenchmark {
             }
             LOG.info("PyTorch forward passes ({} threads)", threads);
             Process p = new ProcessBuilder(python, script.toString(), String.join(",", o.encoders()), "" + o.size(), "" + o.batch(),
-                    "" + o.repeats(), "" + threads).redirectErrorStream(true).start();
+                    "" + o.repeats(), "" + threads, "" + o.warmup()).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes());
             p.waitFor(1, TimeUnit.HOURS);
             for (String line : text.split("\n")) {

@@ -2,7 +2,9 @@ package org.anomaly4j.model;
 
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.model.encoder.Encoder;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
+import org.anomaly4j.model.encoder.Preprocessing;
 import org.anomaly4j.model.encoder.SqueezeNetEncoder;
 import org.anomaly4j.model.encoder.ZooEncoders;
 import org.deeplearning4j.zoo.model.ResNet50;
@@ -17,7 +19,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every encoder converts to channels-last and gives the same taps as in NCHW (random weights). */
+/**
+ * Every encoder, cut from a built model (frozen), converts to channels-last and gives the same taps
+ * as in NCHW (random weights).
+ */
 class ChannelsLastTest {
 
     @ParameterizedTest
@@ -42,22 +47,29 @@ class ChannelsLastTest {
         }
     }
 
-    /** The encoder cut at its taps, random weights (architecture only: no weights file, no download). */
+    /**
+     * The encoder part of a built model, as {@link InferencePath} cuts it: frozen layers and frozen
+     * merge/add vertices (random weights: no weights file, no download).
+     */
     private static ComputationGraph encoderPart(String name, int size) {
-        return switch (name) {
-            case "tiny-frozen" -> { // as in a built model: frozen layers, normalised taps
-                HfrConfig c = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=16",
-                        "model.decoder.bottleneck=8"));
-                HfrModel m = HfrModelBuilder.build(EncoderCatalogue.build(c.model(), size, 1), c.model(), c.train(), size);
-                yield InferencePath.encoderPart(m.graph(),
-                        m.taps().stream().map(t -> t.name().replace(HfrModelBuilder.NORMALIZED_PREFIX, "")).toList());
-            }
-            case "squeezenet" -> InferencePath.encoderPart(SqueezeNetEncoder.architecture(size, 1), SqueezeNetEncoder.TAPS);
-            case "resnet50" -> InferencePath.encoderPart((ComputationGraph) ResNet50.builder()
+        HfrConfig c = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=16",
+                "model.decoder.bottleneck=8"));
+        Encoder encoder = switch (name) {
+            case "tiny-frozen" -> EncoderCatalogue.build(c.model(), size, 1);
+            case "squeezenet" -> randomEncoder(name, SqueezeNetEncoder.architecture(size, 1), SqueezeNetEncoder.TAPS);
+            case "resnet50" -> randomEncoder(name, (ComputationGraph) ResNet50.builder()
                     .inputShape(new int[]{3, size, size}).numClasses(10).seed(1).build().init(), ZooEncoders.RESNET50_TAPS);
-            case "vgg16" -> InferencePath.encoderPart((ComputationGraph) VGG16.builder()
+            case "vgg16" -> randomEncoder(name, (ComputationGraph) VGG16.builder()
                     .inputShape(new int[]{3, size, size}).numClasses(10).seed(1).build().init(), ZooEncoders.VGG16_TAPS_INIT);
             default -> throw new IllegalArgumentException(name);
         };
+        HfrModel m = HfrModelBuilder.build(encoder, c.model(), c.train(), size);
+        return InferencePath.encoderPart(m.graph(),
+                m.taps().stream().map(t -> t.name().replace(HfrModelBuilder.NORMALIZED_PREFIX, "")).toList());
+    }
+
+    private static Encoder randomEncoder(String name, ComputationGraph graph, List<String> taps) {
+        String input = graph.getConfiguration().getNetworkInputs().get(0);
+        return new Encoder(name, graph, input, taps, Preprocessing.CAFFE_BGR, "random", false);
     }
 }

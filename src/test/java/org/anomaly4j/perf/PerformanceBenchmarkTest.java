@@ -16,14 +16,15 @@ class PerformanceBenchmarkTest {
 
     @Test
     void probeRunsInItsOwnJvmAndTheTableIsWritten() throws Exception {
-        Path md = PerformanceBenchmark.run(new PerformanceBenchmark.Options(List.of("tiny"), 48, 4, 1, 8, false), dir, "test-command");
+        Path md = PerformanceBenchmark.run(new PerformanceBenchmark.Options(List.of("tiny"), 48, 4, 1, 1, 8, false), dir, "test-command");
         String table = Files.readString(md);
         assertThat(table).contains("| tiny | ").contains("test-command").contains("peak RSS");
         String row = table.lines().filter(l -> l.startsWith("| tiny |")).findFirst().orElseThrow();
         String[] cells = row.split("\\|");
         assertThat(Double.parseDouble(cells[2].trim())).as("encoder img/s").isPositive();
-        assertThat(Double.parseDouble(cells[5].trim())).as("scoring img/s").isPositive();
-        assertThat(Long.parseLong(cells[10].trim())).as("peak RSS MB").isPositive();
+        assertThat(Double.parseDouble(cells[5].trim())).as("targets img/s").isPositive();
+        assertThat(Double.parseDouble(cells[6].trim())).as("scoring img/s").isPositive();
+        assertThat(Long.parseLong(cells[11].trim())).as("peak RSS MB").isPositive();
         assertThat(dir.resolve("benchmarks/performance.json")).isRegularFile();
     }
 }
