@@ -7,7 +7,7 @@ import java.util.Set;
 /** Checks value ranges and enumerations; returns every problem at once, each with its key. */
 public final class ConfigValidator {
     private static final Set<String> LAYOUTS = Set.of("mvtec", "folders", "one-class", "synthetic");
-    private static final Set<String> ENCODERS = Set.of("squeezenet", "vgg16", "resnet50", "tiny");
+    private static final Set<String> ENCODERS = Set.of("squeezenet", "vgg16", "resnet50", "darknet-tiny", "tiny");
     private static final Set<String> LOSSES = Set.of("cosine", "mse", "both");
 
     private ConfigValidator() {

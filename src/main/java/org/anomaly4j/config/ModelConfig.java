@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Encoder and decoder settings.
  *
- * @param encoder               {@code squeezenet}, {@code vgg16}, {@code resnet50} or {@code tiny} (random, tests)
+ * @param encoder               {@code squeezenet}, {@code vgg16}, {@code resnet50}, {@code darknet-tiny} or {@code tiny} (random, tests)
  * @param weights               explicit weights file; empty = resolve from {@code zoo-weights/}, then download
  * @param weightsDir            folder searched for weights files
  * @param allowUntrainedEncoder fall back to a randomly initialised encoder when no weights are found (demo only)

@@ -1,5 +1,6 @@
 package org.anomaly4j.model;
 
+import org.anomaly4j.model.encoder.DarknetTinyEncoder;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
 import org.anomaly4j.model.encoder.SqueezeNetEncoder;
 import org.anomaly4j.model.encoder.TinyEncoder;
@@ -25,6 +26,7 @@ class EncoderTapsTest {
         assertThat(ZooEncoders.VGG16_TAPS_INIT).containsExactly("8", "12", "16");
         assertThat(ZooEncoders.RESNET50_TAPS).containsExactly("res2c_branch", "res3d_branch", "res4f_branch");
         assertThat(TinyEncoder.TAPS).containsExactly("block1", "block2", "block3");
+        assertThat(DarknetTinyEncoder.TAPS).containsExactly("leaky_re_lu_6", "leaky_re_lu_10", "leaky_re_lu_14");
         assertThat(EncoderCatalogue.defaultTaps("squeezenet", true)).isEqualTo(SqueezeNetEncoder.TAPS);
     }
 

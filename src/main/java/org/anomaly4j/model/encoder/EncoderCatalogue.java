@@ -20,6 +20,7 @@ public final class EncoderCatalogue {
             case "squeezenet" -> SqueezeNetEncoder.TAPS;
             case "vgg16" -> pretrainedZooNames ? ZooEncoders.VGG16_TAPS_PRETRAINED : ZooEncoders.VGG16_TAPS_INIT;
             case "resnet50" -> ZooEncoders.RESNET50_TAPS;
+            case "darknet-tiny" -> DarknetTinyEncoder.TAPS;
             case "tiny" -> TinyEncoder.TAPS;
             default -> throw new AnomalyException("model.encoder: unknown encoder '" + kind + "'");
         };
@@ -31,6 +32,7 @@ public final class EncoderCatalogue {
             case "squeezenet" -> SqueezeNetEncoder.build(imageSize, seed, weights, m.allowUntrainedEncoder());
             case "vgg16" -> ZooEncoders.vgg16(imageSize, seed, weights, m.allowUntrainedEncoder());
             case "resnet50" -> ZooEncoders.resnet50(imageSize, seed, weights, m.allowUntrainedEncoder());
+            case "darknet-tiny" -> DarknetTinyEncoder.build(weights);
             case "tiny" -> TinyEncoder.build(imageSize, seed);
             default -> throw new AnomalyException("model.encoder: unknown encoder '" + m.encoder() + "'");
         };

@@ -19,6 +19,10 @@ public record Preprocessing(String name, boolean bgr, double scale, double[] mea
     public static final Preprocessing CAFFE_BGR = new Preprocessing("caffe-bgr", true, 255.0,
             new double[]{103.939, 116.779, 123.68}, new double[]{1, 1, 1});
 
+    /** Plain RGB in [0, 1], as Keras models trained on such input expect (Darknet Tiny). */
+    public static final Preprocessing RGB_01 = new Preprocessing("rgb-01", false, 1.0,
+            new double[]{0, 0, 0}, new double[]{1, 1, 1});
+
     /** Centred [0,1] RGB, for randomly initialised encoders. */
     public static final Preprocessing CENTRED_RGB = new Preprocessing("centred-rgb", false, 1.0,
             new double[]{0.5, 0.5, 0.5}, new double[]{0.25, 0.25, 0.25});
