@@ -38,14 +38,7 @@ class SqueezeNetImportTest {
             // conv1: 3x3, stride 2, valid; then ReLU
             for (int[] p : new int[][]{{0, 0, 0}, {5, 10, 7}, {63, 30, 30}, {17, 0, 30}}) {
                 int o = p[0], y = p[1], xx = p[2];
-                double acc = b1.getDouble(o);
-                for (int i = 0; i < 3; i++) {
-                    for (int ky = 0; ky < 3; ky++) {
-                        for (int kx = 0; kx < 3; kx++) {
-                            acc += k1.getDouble(ky, kx, i, o) * x.getDouble(0, i, 2 * y + ky, 2 * xx + kx);
-                        }
-                    }
-                }
+                double acc = b1.getDouble(o) + HandConvolution.at(k1, x, o, y, xx, 2, 0);
                 assertThat(conv1.getDouble(0, o, y, xx)).isCloseTo(Math.max(0, acc), org.assertj.core.data.Offset.offset(1e-3 * (1 + Math.abs(acc))));
             }
             // fire2/expand3x3: 3x3, stride 1, same padding, on the squeeze output; check a corner (padding) and the centre
@@ -56,17 +49,7 @@ class SqueezeNetImportTest {
             long h = sq.size(2), w = sq.size(3);
             for (int[] p : new int[][]{{0, 0, 0}, {9, (int) h / 2, (int) w / 2}, {63, (int) h - 1, (int) w - 1}}) {
                 int o = p[0], y = p[1], xx = p[2];
-                double acc = b3.getDouble(o);
-                for (int i = 0; i < 16; i++) {
-                    for (int ky = 0; ky < 3; ky++) {
-                        for (int kx = 0; kx < 3; kx++) {
-                            int yy = y + ky - 1, xk = xx + kx - 1;
-                            if (yy >= 0 && yy < h && xk >= 0 && xk < w) {
-                                acc += k3.getDouble(ky, kx, i, o) * sq.getDouble(0, i, yy, xk);
-                            }
-                        }
-                    }
-                }
+                double acc = b3.getDouble(o) + HandConvolution.at(k3, sq, o, y, xx, 1, 1);
                 assertThat(e3.getDouble(0, o, y, xx)).isCloseTo(Math.max(0, acc), org.assertj.core.data.Offset.offset(1e-3 * (1 + Math.abs(acc))));
             }
             // fire2 concatenates expand1x1 then expand3x3 (Keras order)
