@@ -32,6 +32,8 @@ public final class InferencePath {
     private final ComputationGraph encoder;
     /** The encoder part with channels-last activations (faster with oneDNN), when it converts. */
     private final ComputationGraph encoderNhwc;
+    /** Runs {@link #encoderNhwc} with its convolutions sent straight to oneDNN; null when off. */
+    private final DirectNhwcForward direct;
     private final ComputationGraph decoder;
     private final List<String> rawTaps;
     private final boolean normalize;
@@ -46,6 +48,7 @@ public final class InferencePath {
         if (ChannelsLast.enabled() && encoderNhwc == null) {
             LOG.warn("The {} encoder has a vertex without a channels-last form: it runs in NCHW (slower)", model.encoderKind());
         }
+        this.direct = encoderNhwc != null && DirectNhwcForward.enabled() ? new DirectNhwcForward(encoderNhwc) : null;
         this.decoder = HfrModelBuilder.decoderOnly(model, modelConfig, trainConfig, false);
         HfrModelBuilder.copyParams(model.graph(), decoder);
     }
@@ -53,6 +56,11 @@ public final class InferencePath {
     /** Whether the encoder runs with channels-last activations (reported by the benchmark). */
     public boolean channelsLast() {
         return encoderNhwc != null;
+    }
+
+    /** Which encoder vertices run as direct ND4J ops instead of DL4J layers (reported by the benchmark); "none" when off. */
+    public String directOps() {
+        return direct == null ? "none" : direct.directOps();
     }
 
     /** Reconstruction targets (normalised taps when the model normalises), by target name; input already preprocessed. */
@@ -82,6 +90,11 @@ public final class InferencePath {
             return encoder.output(false, input);
         }
         INDArray x = ChannelsLast.toNhwc(input);
+        if (direct != null) {
+            INDArray[] taps = direct.output(x, true);
+            x.close();
+            return taps;
+        }
         INDArray[] nhwc = encoderNhwc.output(false, x);
         INDArray[] taps = new INDArray[nhwc.length];
         for (int k = 0; k < nhwc.length; k++) {

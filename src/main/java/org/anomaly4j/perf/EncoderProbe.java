@@ -63,6 +63,7 @@ public final class EncoderProbe {
         HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
         InferencePath path = new InferencePath(model, cfg.model(), cfg.train());
         out.put("channelsLast", path.channelsLast());
+        out.put("directOps", path.directOps());
         Nd4j.getRandom().setSeed(1);
         INDArray rgb = Nd4j.rand(batch, 3, size, size);
         INDArray input = model.preprocessing().apply(rgb);

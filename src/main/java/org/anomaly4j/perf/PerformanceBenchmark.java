@@ -86,6 +86,9 @@ public final class PerformanceBenchmark {
                     .append(dl4j.stream().map(r -> r.get("encoder") + " "
                             + (Boolean.TRUE.equals(r.get("channelsLast")) ? "channels-last (NHWC)" : "NCHW"))
                             .collect(Collectors.joining(", "))).append('.');
+            md.append(" Encoder vertices run as direct ND4J ops (bypassing DL4J's layer code, `DirectNhwcForward`): ")
+                    .append(dl4j.stream().map(r -> r.get("encoder") + " " + r.get("directOps"))
+                            .collect(Collectors.joining("; "))).append('.');
         }
         md.append("\n\n");
         md.append("| encoder | DL4J encoder img/s | PyTorch encoder img/s | DL4J / PyTorch | targets img/s (+ tap normalisation) | scoring img/s (image → map + score) | epoch s, cache | epoch s, no cache | speed-up | cache build s | peak RSS MB |\n");

@@ -51,7 +51,7 @@ class ChannelsLastTest {
      * The encoder part of a built model, as {@link InferencePath} cuts it: frozen layers and frozen
      * merge/add vertices (random weights: no weights file, no download).
      */
-    private static ComputationGraph encoderPart(String name, int size) {
+    static ComputationGraph encoderPart(String name, int size) {
         HfrConfig c = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=16",
                 "model.decoder.bottleneck=8"));
         Encoder encoder = switch (name) {
