@@ -21,17 +21,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The inference forward pass of a channels-last (NHWC) encoder graph, vertex by vertex, with its
- * convolutions sent straight to ND4J's {@code conv2d} op (oneDNN) and every other vertex run by DL4J
- * itself. Same parameters (read from the graph), same op, same results.
+ * The inference forward pass of a channels-last (NHWC) encoder graph, vertex by vertex: convolutions,
+ * pooling, activation layers and channel concatenations as {@link DirectOp}s (the ND4J ops DL4J itself
+ * calls, with the graph's own parameters), every other vertex (batch norm, add, padding, ...) by DL4J's
+ * own vertex code. Same ops, same results ({@code DirectNhwcForwardTest}).
  *
  * <p>Why: DL4J 1.0.0-M2.1's {@code ConvolutionLayer.preOutput} copies every NHWC input to NCHW
  * ({@code input.permute(0,3,1,2).dup()}) and then hands the oneDNN helper the original input, so the
  * copy is thrown away; with the helper's fresh output array that is more time than the convolution
  * itself for VGG16's 224 px layers (measured: 64→64 channels at 224 px, batch 8: layer 266 ms, the
- * conv2d op alone 106 ms). Convolution outputs are kept in a pool of arrays reused from call to call
- * (a fresh 100 MB array costs its page faults on every batch); returned taps are always arrays of
- * their own.
+ * conv2d op alone 106 ms). Direct ops write into arrays pooled from call to call (a fresh 100 MB array
+ * costs its page faults on every batch), given back after their last reader; the outputs handed to the
+ * caller are always arrays of their own.
  */
 final class DirectNhwcForward {
     /** {@code -Danomaly4j.directConvolution=false} runs the NHWC encoder through DL4J's own layers (for comparisons). */
@@ -43,7 +44,7 @@ final class DirectNhwcForward {
     private final List<List<Integer>> releaseAfter = new ArrayList<>();
     private final int[] outputVertices;
     private final Map<Integer, DirectOp> direct = new HashMap<>();
-    /** Convolution output arrays free for reuse, by shape. */
+    /** Direct-op output arrays free for reuse, by shape. */
     private final Map<String, Deque<INDArray>> pool = new HashMap<>();
 
     DirectNhwcForward(ComputationGraph nhwcGraph) {
