@@ -14,14 +14,11 @@ import java.util.Random;
 /**
  * A labelled validation set made from held-out normal images only: each normal is kept as is and
  * also copied with a synthetic defect painted on, with its mask. Defects are subtle on purpose
- * (a thin line or a small blob 25-60 grey levels darker or brighter than the surface around it, or a
- * large soft region 20-40 levels off), so that the set ranks settings the way real, low-contrast
- * defects would; the three kinds take turns. It lets settings be compared
+ * (a thin line or a small blob 25-60 grey levels darker or brighter than the surface around it), so
+ * that the set ranks settings the way real, low-contrast defects would. It lets settings be compared
  * by AUROC without ever looking at the test split's real defects.
  */
 public final class SyntheticValidationSet {
-    static final String[] KINDS = {"synthetic_scratch", "synthetic_spot", "synthetic_uneven"};
-
     private SyntheticValidationSet() {
     }
 
@@ -68,35 +65,7 @@ public final class SyntheticValidationSet {
         }
     }
 
-    /**
-     * A large, soft brightness unevenness (a stain or uneven region: radius 12-30 % of the side, 20-40
-     * grey levels at its centre, fading out smoothly); the mask is where the shift is at least half its peak.
-     * Unlike the other two kinds it changes the intensity of a region, not its texture.
-     */
-    static void unevenRegion(BufferedImage img, BufferedImage mask, Random rnd) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        double r = Math.min(w, h) * (0.12 + 0.18 * rnd.nextDouble());
-        double cx = rnd.nextDouble() * w;
-        double cy = rnd.nextDouble() * h;
-        double stretch = 0.6 + 0.8 * rnd.nextDouble(); // elliptical
-        int peak = (20 + rnd.nextInt(21)) * (rnd.nextBoolean() ? 1 : -1);
-        for (int y = Math.max(0, (int) (cy - 2 * r)); y < Math.min(h, cy + 2 * r); y++) {
-            for (int x = Math.max(0, (int) (cx - 2 * r * stretch)); x < Math.min(w, cx + 2 * r * stretch); x++) {
-                double d2 = (Math.pow((x - cx) / stretch, 2) + Math.pow(y - cy, 2)) / (r * r);
-                int delta = (int) Math.round(peak * Math.exp(-d2 * Math.log(2))); // half the peak at distance r
-                if (delta != 0) {
-                    shift(img, mask, x, y, delta, Math.abs(delta) * 2 >= Math.abs(peak));
-                }
-            }
-        }
-    }
-
     private static void shift(BufferedImage img, BufferedImage mask, int x, int y, int delta) {
-        shift(img, mask, x, y, delta, true);
-    }
-
-    private static void shift(BufferedImage img, BufferedImage mask, int x, int y, int delta, boolean defective) {
         if (x < 0 || y < 0 || x >= img.getWidth() || y >= img.getHeight() || mask.getRaster().getSample(x, y, 0) != 0) {
             return;
         }
@@ -105,9 +74,7 @@ public final class SyntheticValidationSet {
         int g = Math.max(0, Math.min(255, ((rgb >> 8) & 0xff) + delta));
         int b = Math.max(0, Math.min(255, (rgb & 0xff) + delta));
         img.setRGB(x, y, (r << 16) | (g << 8) | b);
-        if (defective) {
-            mask.getRaster().setSample(x, y, 0, 255);
-        }
+        mask.getRaster().setSample(x, y, 0, 255);
     }
 
     public static List<ImageSample> build(List<ImageSample> normals, Path dir, long seed) {
@@ -123,11 +90,11 @@ public final class SyntheticValidationSet {
                 g.drawImage(src, 0, 0, null);
                 g.dispose();
                 BufferedImage mask = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-                String type = KINDS[i % KINDS.length]; // each kind on a third of the normals
-                switch (type) {
-                    case "synthetic_scratch" -> subtleScratch(img, mask, rnd);
-                    case "synthetic_spot" -> subtleSpot(img, mask, rnd);
-                    default -> unevenRegion(img, mask, rnd);
+                String type = rnd.nextBoolean() ? "synthetic_scratch" : "synthetic_spot";
+                if (type.equals("synthetic_scratch")) {
+                    subtleScratch(img, mask, rnd);
+                } else {
+                    subtleSpot(img, mask, rnd);
                 }
                 Path imageFile = dir.resolve(String.format("%04d.png", i));
                 Path maskFile = dir.resolve(String.format("%04d_mask.png", i));

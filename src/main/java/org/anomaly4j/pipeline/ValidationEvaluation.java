@@ -51,7 +51,7 @@ public final class ValidationEvaluation {
         try {
             List<ImageSample> set = SyntheticValidationSet.build(splits.validation(), dir, seed);
             return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, true),
-                    splits.validation().size() + " held-out normals plus copies with synthetic scratches/spots/uneven regions");
+                    splits.validation().size() + " held-out normals plus copies with synthetic scratches/spots");
         } finally {
             RunDirectory.deleteTree(dir);
         }
