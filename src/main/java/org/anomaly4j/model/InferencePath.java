@@ -32,7 +32,7 @@ public final class InferencePath {
     private final ComputationGraph encoder;
     /** The encoder part with channels-last activations (faster with oneDNN), when it converts. */
     private final ComputationGraph encoderNhwc;
-    /** Runs {@link #encoderNhwc} with its convolutions sent straight to oneDNN; null when off. */
+    /** Runs {@link #encoderNhwc} with its convolutions, pooling, activations and concatenations as direct ND4J ops; null when off. */
     private final DirectNhwcForward direct;
     private final ComputationGraph decoder;
     private final List<String> rawTaps;
