@@ -19,6 +19,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The inference forward pass of a channels-last (NHWC) encoder graph, vertex by vertex: convolutions,
@@ -117,10 +119,10 @@ final class DirectNhwcForward {
 
     /** What runs as direct ops, e.g. "13 Convolution, 5 Pooling" (the rest runs through DL4J's own vertices). */
     String directOps() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         direct.values().forEach(op -> counts.merge(op.getClass().getSimpleName(), 1L, Long::sum));
         return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** How many vertices of each kind run directly, by kind (Convolution, Pooling, Activation, Concat). */
@@ -131,7 +133,7 @@ final class DirectNhwcForward {
     /** The network outputs for an NHWC batch, each an array of its own, NHWC or (one copy instead of two) NCHW. */
     synchronized INDArray[] output(INDArray nhwcInput, boolean asNchw) {
         INDArray[] acts = new INDArray[vertices.length];
-        // Arrays this call may recycle: pooled convolution outputs, and fresh arrays DL4J's vertices made.
+        // Arrays this call may recycle: pooled direct-op outputs, and fresh arrays DL4J's vertices made.
         Set<INDArray> pooled = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<INDArray> owned = Collections.newSetFromMap(new IdentityHashMap<>());
         LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
@@ -148,12 +150,13 @@ final class DirectNhwcForward {
                 in[i] = acts[ins[i].getVertexIndex()];
             }
             DirectOp op = direct.get(idx);
-            if (op != null && op.inPlace()) {
-                acts[idx] = op.apply(in, in[0]);
-            } else if (op != null) {
-                INDArray out = borrow(op.outputShape(in), in[0].dataType());
-                pooled.add(out);
-                acts[idx] = op.apply(in, out);
+            if (op != null) {
+                DataType type = in[0].dataType();
+                acts[idx] = op.apply(in, shape -> {
+                    INDArray out = borrow(shape, type);
+                    pooled.add(out);
+                    return out;
+                });
             } else {
                 for (int i = 0; i < ins.length; i++) {
                     v.setInput(i, in[i], noWorkspaces); // a layer vertex also hands it to its layer

@@ -3,6 +3,8 @@ package org.anomaly4j.model;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.graph.FrozenVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -23,6 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One vertex of a channels-last encoder run as a single ND4J op that writes into an array the caller
@@ -32,10 +35,11 @@ import java.util.List;
  */
 sealed interface DirectOp permits DirectOp.Convolution, DirectOp.Pooling, DirectOp.Activation, DirectOp.Concat {
 
-    long[] outputShape(INDArray[] in);
-
-    /** Computes into {@code out} (for an in-place op: {@code in[0]}) and returns it. */
-    INDArray apply(INDArray[] in, INDArray out);
+    /**
+     * Computes the vertex's output into an array from {@code outputs} (asked once, with the output
+     * shape) or, for an in-place op, into {@code in[0]}; returns it.
+     */
+    INDArray apply(INDArray[] in, Function<long[], INDArray> outputs);
 
     /** Whether the op overwrites its single input instead of writing a new array. */
     default boolean inPlace() {
@@ -59,10 +63,10 @@ sealed interface DirectOp permits DirectOp.Convolution, DirectOp.Pooling, Direct
             return Convolution.of(inner);
         }
         var conf = graph.getConfiguration().getVertices().get(v.getVertexName());
-        if (conf instanceof org.deeplearning4j.nn.conf.graph.FrozenVertex f) {
+        if (conf instanceof FrozenVertex f) {
             conf = f.getUnderlying();
         }
-        if (conf instanceof org.deeplearning4j.nn.conf.graph.MergeVertex m && m.getMergeAxis() == 3
+        if (conf instanceof MergeVertex m && m.getMergeAxis() == 3
                 && v.getInputVertices().length > 1) {
             return new Concat();
         }
@@ -98,28 +102,24 @@ sealed interface DirectOp permits DirectOp.Convolution, DirectOp.Pooling, Direct
                     conf.getConvolutionMode(), conf.getDilation(), CNN2DFormat.NHWC);
         }
 
-        private int[] padding(INDArray x) {
+        private int[] padding(INDArray x, int[] outSize) {
             if (conf.getConvolutionMode() != ConvolutionMode.Same) {
                 return conf.getPadding();
             }
-            return ConvolutionUtils.getSameModeTopLeftPadding(outputSize(x), new int[]{(int) x.size(1), (int) x.size(2)},
+            return ConvolutionUtils.getSameModeTopLeftPadding(outSize, new int[]{(int) x.size(1), (int) x.size(2)},
                     conf.getKernelSize(), conf.getStride(), conf.getDilation());
         }
 
         @Override
-        public long[] outputShape(INDArray[] in) {
-            int[] hw = outputSize(in[0]);
-            return new long[]{in[0].size(0), hw[0], hw[1], layer.getParam("W").size(0)};
-        }
-
-        @Override
-        public INDArray apply(INDArray[] in, INDArray out) {
+        public INDArray apply(INDArray[] in, Function<long[], INDArray> outputs) {
             INDArray x = in[0];
+            INDArray w = layer.getParam("W"); // [oC, iC, kH, kW]: conv2d's weight format 1
+            int[] hw = outputSize(x);
+            INDArray out = outputs.apply(new long[]{x.size(0), hw[0], hw[1], w.size(0)});
             int[] k = conf.getKernelSize();
             int[] s = conf.getStride();
             int[] d = conf.getDilation();
-            int[] pad = padding(x);
-            INDArray w = layer.getParam("W"); // [oC, iC, kH, kW]: conv2d's weight format 1
+            int[] pad = padding(x, hw);
             List<INDArray> inputs = new ArrayList<>(List.of(x, w));
             if (conf.hasBias()) {
                 inputs.add(layer.getParam("b").reshape(w.size(0)));
@@ -163,13 +163,9 @@ sealed interface DirectOp permits DirectOp.Convolution, DirectOp.Pooling, Direct
         }
 
         @Override
-        public long[] outputShape(INDArray[] in) {
-            return op(in[0]).calculateOutputShape().get(0).getShape();
-        }
-
-        @Override
-        public INDArray apply(INDArray[] in, INDArray out) {
+        public INDArray apply(INDArray[] in, Function<long[], INDArray> outputs) {
             DynamicCustomOp op = op(in[0]);
+            INDArray out = outputs.apply(op.calculateOutputShape().get(0).getShape());
             op.addOutputArgument(out);
             Nd4j.exec(op);
             return out;
@@ -180,15 +176,8 @@ sealed interface DirectOp permits DirectOp.Convolution, DirectOp.Pooling, Direct
     record Activation(IActivation fn, boolean inPlace) implements DirectOp {
 
         @Override
-        public long[] outputShape(INDArray[] in) {
-            return in[0].shape();
-        }
-
-        @Override
-        public INDArray apply(INDArray[] in, INDArray out) {
-            if (!inPlace) {
-                out.assign(in[0]);
-            }
+        public INDArray apply(INDArray[] in, Function<long[], INDArray> outputs) {
+            INDArray out = inPlace ? in[0] : outputs.apply(in[0].shape()).assign(in[0]);
             return fn.getActivation(out, false);
         }
     }
@@ -197,14 +186,10 @@ sealed interface DirectOp permits DirectOp.Convolution, DirectOp.Pooling, Direct
     record Concat() implements DirectOp {
 
         @Override
-        public long[] outputShape(INDArray[] in) {
+        public INDArray apply(INDArray[] in, Function<long[], INDArray> outputs) {
             long[] shape = in[0].shape().clone();
             shape[3] = Arrays.stream(in).mapToLong(a -> a.size(3)).sum();
-            return shape;
-        }
-
-        @Override
-        public INDArray apply(INDArray[] in, INDArray out) {
+            INDArray out = outputs.apply(shape);
             Nd4j.exec(DynamicCustomOp.builder("concat").addInputs(in).addOutputs(out).addIntegerArguments(3).build());
             return out;
         }

@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code Benchmark performance}: every encoder measured by an {@link EncoderProbe} in a JVM of its
@@ -171,7 +173,7 @@ public final class PerformanceBenchmark {
             Map<String, Object> y = b.get(e);
             Map<String, Object> best = new LinkedHashMap<>(x == null || (y != null
                     && num(y.get("imagesPerSecond")) > num(x.get("imagesPerSecond"))) ? y : x);
-            best.put("imagesPerSecondRuns", java.util.stream.Stream.of(x, y).filter(java.util.Objects::nonNull)
+            best.put("imagesPerSecondRuns", Stream.of(x, y).filter(Objects::nonNull)
                     .map(r -> r.get("imagesPerSecond")).toList());
             out.put(e, best);
         }
