@@ -1,6 +1,7 @@
 package org.anomaly4j.report;
 
 import org.anomaly4j.metrics.EvaluationMetrics;
+import org.anomaly4j.pipeline.AurocByDefectType;
 import org.anomaly4j.pipeline.ImageScore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,9 @@ public final class HtmlReport {
         }
         row(html, "pixel AUROC", m.pixelAuroc());
         row(html, "pixel AUPRO (FPR &le; 0.3)", m.pixelAupro());
+        for (AurocByDefectType.Row r : AurocByDefectType.of(s.evaluation().scores())) {
+            row(html, "image AUROC, " + esc(r.defectType()) + " (" + r.images() + " images) against all normals", r.imageAuroc());
+        }
         html.append("</table><ul><li>data: ").append(esc(s.dataSource())).append("</li><li>test images: ").append(m.images())
                 .append(" (").append(m.anomalous()).append(" anomalous)</li><li>encoder: ").append(esc(s.encoder()))
                 .append(", weights: ").append(esc(s.weightsSource())).append("</li>");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anomaly4j.metrics.EvaluationMetrics;
 import org.anomaly4j.metrics.F1Max;
+import org.anomaly4j.pipeline.AurocByDefectType;
 import org.anomaly4j.pipeline.EvaluationResult;
 import org.anomaly4j.pipeline.ImageScore;
 import org.anomaly4j.train.TrainingHistory;
@@ -58,6 +59,13 @@ public final class ReportWriter {
             if (!s.evaluation().pixelNote().isEmpty()) {
                 metrics.put("note", s.evaluation().pixelNote());
             }
+            Map<String, Object> byType = new LinkedHashMap<>();
+            for (AurocByDefectType.Row r : AurocByDefectType.of(s.evaluation().scores())) {
+                byType.put(r.defectType(), finite(r.imageAuroc()));
+            }
+            if (!byType.isEmpty()) {
+                metrics.put("image_AUROC_by_defect_type", byType);
+            }
             run.writeString("metrics.json", JSON.writeValueAsString(metrics));
             if (s.history() != null) {
                 Map<String, Object> h = new LinkedHashMap<>();
@@ -107,6 +115,15 @@ public final class ReportWriter {
             md.append(row("image F1 at the stored threshold " + String.format("%.4g", s.thresholds().image()), f1AtThreshold(s)));
         }
         md.append("\n");
+        List<AurocByDefectType.Row> byType = AurocByDefectType.of(s.evaluation().scores());
+        if (!byType.isEmpty()) {
+            md.append("| defect type (each against all normals) | images | image AUROC |\n|---|---|---|\n");
+            for (AurocByDefectType.Row r : byType) {
+                md.append("| ").append(r.defectType()).append(" | ").append(r.images()).append(" | ")
+                        .append(Double.isFinite(r.imageAuroc()) ? String.format("%.4f", r.imageAuroc()) : "n/a").append(" |\n");
+            }
+            md.append("\n");
+        }
         if (s.thresholds() != null) {
             md.append("Thresholds: ").append(s.thresholds().source()).append(" (validation, not this split).\n\n");
         }

@@ -51,6 +51,12 @@ class EndToEndTest {
         for (String f : List.of("model.zip", "metrics.json", "summary.md", "config.yaml", "command.txt", "scores.csv", "history.json")) {
             assertThat(run.resolve(f)).as(f).isRegularFile();
         }
+        // the synthetic set has two defect types (scratch, spot): the report breaks the image AUROC down by type
+        com.fasterxml.jackson.databind.JsonNode byType = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.resolve("metrics.json").toFile()).get("image_AUROC_by_defect_type");
+        assertThat(byType).as("image_AUROC_by_defect_type").isNotNull();
+        assertThat(byType.fieldNames()).toIterable().containsExactly("scratch", "spot");
+        assertThat(Files.readString(run.resolve("summary.md"))).contains("| scratch | ").contains("| spot | ");
         try (var s = Files.list(run.resolve("overlays"))) {
             assertThat(s.filter(p -> p.toString().endsWith(".png")).count()).as("overlays").isEqualTo(6); // 3 types x highest/lowest
         }
