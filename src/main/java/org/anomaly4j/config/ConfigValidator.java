@@ -59,6 +59,9 @@ public final class ConfigValidator {
             if (dec.depth() < 1 || dec.depth() > 8) {
                 p.add("model.decoder.depth: " + dec.depth() + " is out of range [1, 8]");
             }
+            if (dec.bottleneckStride() != 1 && dec.bottleneckStride() != 2 && dec.bottleneckStride() != 4) {
+                p.add("model.decoder.bottleneckStride: " + dec.bottleneckStride() + " must be 1, 2 or 4");
+            }
         }
         TrainConfig t = c.train();
         if (t.epochs() < 1) {

@@ -73,7 +73,14 @@ public final class DecoderBuilder {
             fused.add(fitTo("fuse" + k, cur, h, w, deepest.height(), deepest.width()));
         }
         sink.vertex("fuse_merge", new MergeVertex(), fused.toArray(String[]::new));
-        String cur = conv("bottleneck", 3, 1, fusedChannels, cfg.bottleneck(), true, "fuse_merge");
+        String cur = conv("bottleneck", 3, cfg.bottleneckStride(), fusedChannels, cfg.bottleneck(), true, "fuse_merge");
+        if (cfg.bottleneckStride() > 1) {
+            int s = cfg.bottleneckStride();
+            sink.layer("bottleneck_up", new Upsampling2D.Builder(s).build(), cur);
+            int h = (deepest.height() + s - 1) / s * s; // ConvolutionMode.Same: ceil(h / s), times s
+            int w = (deepest.width() + s - 1) / s * s;
+            cur = fitTo("bottleneck", "bottleneck_up", h, w, deepest.height(), deepest.width());
+        }
         int channels = cfg.bottleneck();
 
         String[] recon = new String[taps.size()];
