@@ -87,8 +87,8 @@ public final class HfrModelBuilder {
     }
 
     /**
-     * What the decoder reconstructs: the taps themselves, or their channel-L2-normalised versions
-     * ({@code norm_<tap>} vertices, added here).
+     * What the decoder reconstructs: the taps themselves, or their channel-normalised versions at unit
+     * RMS ({@code norm_<tap>} vertices, added here; see {@link ChannelL2Normalization#unitRms}).
      */
     static List<TapShape> targets(GraphSink sink, List<TapShape> taps, boolean normalize) {
         if (!normalize) {
@@ -97,7 +97,7 @@ public final class HfrModelBuilder {
         List<TapShape> out = new ArrayList<>();
         for (TapShape t : taps) {
             String name = NORMALIZED_PREFIX + t.name();
-            sink.layer(name, ChannelL2Normalization.layer(t.channels()), t.name());
+            sink.layer(name, ChannelL2Normalization.unitRms(t.channels()), t.name());
             out.add(new TapShape(name, t.channels(), t.height(), t.width()));
         }
         return out;

@@ -3,6 +3,7 @@ package org.anomaly4j.model;
 import org.anomaly4j.config.ModelConfig;
 import org.anomaly4j.config.TrainConfig;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,12 +38,16 @@ public final class InferencePath {
     private final ComputationGraph decoder;
     private final List<String> rawTaps;
     private final boolean normalize;
+    /** Per-pixel L2 norm of each normalised target, read from the model's own layers (models saved before unit RMS have 1). */
+    private final double[] targetNorms;
 
     public InferencePath(HfrModel model, ModelConfig modelConfig, TrainConfig trainConfig) {
         this.model = model;
         this.normalize = model.taps().get(0).name().startsWith(HfrModelBuilder.NORMALIZED_PREFIX);
         this.rawTaps = model.taps().stream()
                 .map(t -> normalize ? t.name().substring(HfrModelBuilder.NORMALIZED_PREFIX.length()) : t.name()).toList();
+        this.targetNorms = model.taps().stream().mapToDouble(t -> normalize ? ChannelL2Normalization.normOf(
+                (LocalResponseNormalization) model.graph().getLayer(t.name()).conf().getLayer()) : 1).toArray();
         this.encoder = encoderPart(model.graph(), rawTaps);
         this.encoderNhwc = ChannelsLast.enabled() ? ChannelsLast.convert(encoder).orElse(null) : null;
         if (ChannelsLast.enabled() && encoderNhwc == null) {
@@ -68,17 +73,17 @@ public final class InferencePath {
         INDArray[] taps = encode(input);
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (int k = 0; k < taps.length; k++) {
-            out.put(model.taps().get(k).name(), normalize ? toUnitChannels(taps[k]) : taps[k]);
+            out.put(model.taps().get(k).name(), normalize ? toNorm(taps[k], targetNorms[k]) : taps[k]);
         }
         return out;
     }
 
     /**
-     * Divides each pixel's channel vector by its L2 norm, in place. A broadcast op: materialising the
-     * norms at full size first ({@code norm.broadcast(shape)}) took 8x longer, as long as the encoder itself.
+     * Scales each pixel's channel vector to the L2 norm {@code norm}, in place. A broadcast op: materialising
+     * the norms at full size first ({@code norm.broadcast(shape)}) took 8x longer, as long as the encoder itself.
      */
-    static INDArray toUnitChannels(INDArray tap) {
-        INDArray norms = tap.norm2(1).addi(1e-12);
+    static INDArray toNorm(INDArray tap, double norm) {
+        INDArray norms = tap.norm2(1).addi(1e-12).divi(norm);
         Nd4j.getExecutioner().exec(new BroadcastDivOp(tap, norms, tap, 0, 2, 3));
         norms.close();
         return tap;

@@ -82,4 +82,19 @@ class LossBranchesTest {
         INDArray expected = x.div(x.norm2(1).reshape(2, 1, 3, 4).broadcast(2, c, 3, 4));
         assertThat(g.outputSingle(x).sub(expected).amaxNumber().doubleValue()).isLessThan(1e-9);
     }
+
+    @Test
+    void unitRmsTargetsHaveNormSqrtChannelsInDoubleAndFloat() {
+        int c = 64;
+        for (DataType type : new DataType[]{DataType.DOUBLE, DataType.FLOAT}) {
+            ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().dataType(type).graphBuilder()
+                    .addInputs("in").setInputTypes(InputType.convolutional(3, 4, c))
+                    .addLayer("n", org.anomaly4j.model.ChannelL2Normalization.unitRms(c), "in").setOutputs("n").build());
+            g.init();
+            INDArray x = Nd4j.rand(type, 2, c, 3, 4).subi(0.4).muli(0.01);
+            INDArray expected = x.div(x.norm2(1).reshape(2, 1, 3, 4).broadcast(2, c, 3, 4)).muli(Math.sqrt(c));
+            assertThat(g.outputSingle(x).sub(expected).amaxNumber().doubleValue()).as(type.toString())
+                    .isLessThan(type == DataType.DOUBLE ? 1e-6 : 1e-4); // k = 1e-12 against alpha * sum of squares ~1e-5 here
+        }
+    }
 }
