@@ -47,6 +47,7 @@ public final class ConfigValidator {
         }
         ModelConfig m = c.model();
         oneOf(p, "model.encoder", m.encoder(), ENCODERS);
+        oneOf(p, "model.tapNorm", m.tapNorm(), Set.of("rms", "unit"));
         if (m.taps() == null) {
             p.add("model.taps: must be a list (empty = the encoder's default taps)");
         }

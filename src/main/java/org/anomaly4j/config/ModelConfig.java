@@ -13,6 +13,10 @@ import java.util.List;
  * @param normalizeTaps         L2-normalise every tap along channels (per pixel) before the decoder sees it and
  *                              before it is reconstructed: balances channels and scales, and makes the MSE
  *                              branch a cosine-like loss at no training cost (the cache holds normalised taps)
+ * @param tapNorm               with {@code normalizeTaps}: {@code rms} (every pixel's channel vector gets L2 norm
+ *                              sqrt(channels), so elements have unit RMS, the scale the decoder trains well at) or
+ *                              {@code unit} (L2 norm 1, as before 2026-11-30; the decoder then learned little
+ *                              beyond the mean feature; kept for configs whose records were measured with it)
  * @param decoder               decoder shape
  */
 public record ModelConfig(
@@ -22,5 +26,6 @@ public record ModelConfig(
         boolean allowUntrainedEncoder,
         List<String> taps,
         boolean normalizeTaps,
+        String tapNorm,
         DecoderConfig decoder) {
 }

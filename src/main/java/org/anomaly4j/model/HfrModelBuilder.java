@@ -76,7 +76,7 @@ public final class HfrModelBuilder {
             }
         }
         GraphSink sink = GraphSink.of(tl);
-        taps = targets(sink, taps, m.normalizeTaps());
+        taps = targets(sink, taps, m.normalizeTaps(), m.tapNorm());
         List<String> recon = new DecoderBuilder(sink, m.decoder(), updater).build(taps);
         List<String> losses = LossBranches.add(sink, taps, recon, t.loss(), t.branchWeights());
         tl.setOutputs(losses.toArray(String[]::new));
@@ -90,20 +90,23 @@ public final class HfrModelBuilder {
      * What the decoder reconstructs: the taps themselves, or their channel-normalised versions at unit
      * RMS ({@code norm_<tap>} vertices, added here; see {@link ChannelL2Normalization#unitRms}).
      */
-    static List<TapShape> targets(GraphSink sink, List<TapShape> taps, boolean normalize) {
+    static List<TapShape> targets(GraphSink sink, List<TapShape> taps, boolean normalize, String tapNorm) {
         if (!normalize) {
             return taps;
         }
         List<TapShape> out = new ArrayList<>();
         for (TapShape t : taps) {
             String name = NORMALIZED_PREFIX + t.name();
-            sink.layer(name, ChannelL2Normalization.unitRms(t.channels()), t.name());
+            sink.layer(name, UNIT.equals(tapNorm) ? ChannelL2Normalization.layer(t.channels())
+                    : ChannelL2Normalization.unitRms(t.channels()), t.name());
             out.add(new TapShape(name, t.channels(), t.height(), t.width()));
         }
         return out;
     }
 
     public static final String NORMALIZED_PREFIX = "norm_";
+    /** {@code model.tapNorm} value for unit-L2-norm targets (the default, {@code rms}, gives unit RMS). */
+    public static final String UNIT = "unit";
 
     /** The decoder and loss branches alone, with one input per tap (same vertex names as in the full graph). */
     public static ComputationGraph decoderOnly(HfrModel model, ModelConfig m, TrainConfig t) {

@@ -68,9 +68,11 @@ class ConfigLoaderTest {
 
     @Test
     void validationReportsEveryProblemAtOnce() {
-        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("train.epochs=-1", "scoring.sigma=-2", "model.encoder=alexnet")))
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("train.epochs=-1", "scoring.sigma=-2", "model.encoder=alexnet",
+                "model.tapNorm=l2")))
                 .isInstanceOf(AnomalyException.class)
-                .hasMessageContaining("train.epochs").hasMessageContaining("scoring.sigma").hasMessageContaining("model.encoder");
+                .hasMessageContaining("train.epochs").hasMessageContaining("scoring.sigma").hasMessageContaining("model.encoder")
+                .hasMessageContaining("model.tapNorm");
     }
 
     @Test

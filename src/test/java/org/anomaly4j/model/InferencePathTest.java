@@ -36,21 +36,23 @@ class InferencePathTest {
     }
 
     @Test
-    void modelsSavedWithUnitNormTargetsKeepThem() {
-        HfrConfig c = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=16", "model.decoder.bottleneck=8"));
-        HfrModel m = HfrModelBuilder.build(EncoderCatalogue.build(c.model(), 48, 1), c.model(), c.train(), 48);
-        for (TapShape t : m.taps()) { // as built before the targets had unit RMS
-            ((org.deeplearning4j.nn.conf.layers.LocalResponseNormalization) m.graph().getLayer(t.name()).conf().getLayer()).setAlpha(1);
-        }
-        INDArray x = Nd4j.rand(2, 3, 48, 48);
-        Map<String, INDArray> full = m.graph().feedForward(x, false);
-        Map<String, INDArray> fast = new InferencePath(m, c.model(), c.train()).targetsAndReconstructions(x);
-        for (TapShape t : m.taps()) {
-            assertThat(full.get(t.name()).norm2(1).maxNumber().doubleValue()).as("unit norm").isCloseTo(1, org.assertj.core.data.Offset.offset(1e-4));
-            assertThat(maxAbsDiff(full.get(t.name()), fast.get(t.name()))).as(t.name()).isLessThan(1e-5);
-        }
-        for (String r : m.reconstructions()) {
-            assertThat(maxAbsDiff(full.get(r), fast.get(r))).as(r).isLessThan(1e-4);
+    void targetsHaveTheModelsOwnNormUnitRmsOrUnit() {
+        for (String tapNorm : new String[]{"rms", "unit"}) { // unit: also every model saved before unit RMS
+            HfrConfig c = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=16",
+                    "model.decoder.bottleneck=8", "model.tapNorm=" + tapNorm));
+            HfrModel m = HfrModelBuilder.build(EncoderCatalogue.build(c.model(), 48, 1), c.model(), c.train(), 48);
+            INDArray x = Nd4j.rand(2, 3, 48, 48);
+            Map<String, INDArray> full = m.graph().feedForward(x, false);
+            Map<String, INDArray> fast = new InferencePath(m, c.model(), c.train()).targetsAndReconstructions(x);
+            for (TapShape t : m.taps()) {
+                double norm = "unit".equals(tapNorm) ? 1 : Math.sqrt(t.channels());
+                assertThat(full.get(t.name()).norm2(1).maxNumber().doubleValue()).as(tapNorm + " " + t.name())
+                        .isCloseTo(norm, org.assertj.core.data.Offset.offset(1e-4 * norm));
+                assertThat(maxAbsDiff(full.get(t.name()), fast.get(t.name()))).as(t.name()).isLessThan(1e-5 * norm);
+            }
+            for (String r : m.reconstructions()) {
+                assertThat(maxAbsDiff(full.get(r), fast.get(r))).as(r).isLessThan(1e-4);
+            }
         }
     }
 
