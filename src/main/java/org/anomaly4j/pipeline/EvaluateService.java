@@ -76,7 +76,8 @@ public final class EvaluateService {
             }
             String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
             RunSummary summary = new RunSummary(runId, command, scored + splits.source(), loaded.model().encoderKind(),
-                    loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds);
+                    loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds,
+                    java.util.List.of());
             ReportWriter.write(run, summary);
             return new Result(run.commit(), eval, thresholds == null ? Double.NaN : ReportWriter.f1AtThreshold(summary));
         }

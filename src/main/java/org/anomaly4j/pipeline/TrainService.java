@@ -21,6 +21,7 @@ import org.anomaly4j.report.RunSummary;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.train.Checkpoints;
 import org.anomaly4j.train.DecoderTrainer;
+import org.anomaly4j.train.ReconstructionCheck;
 import org.anomaly4j.train.TrainingSession;
 import org.anomaly4j.train.TrainingUi;
 import org.anomaly4j.train.TrainingHistory;
@@ -84,6 +85,15 @@ public final class TrainService {
                 ui.close(options.keepUi());
             }
             InferencePath path = new InferencePath(model, cfg.model(), cfg.train());
+            List<ReconstructionCheck.Tap> reconstruction = ReconstructionCheck.run(model, path,
+                    data.validation().stream().filter(s -> !s.anomalous()).toList(), cfg.scoring().batchSize());
+            reconstruction.forEach(t -> LOG.info("Reconstruction of {} on validation normals: mean cosine distance {} (the mean feature: {})",
+                    t.name(), String.format("%.4f", t.decoder()), String.format("%.4f", t.meanFeature())));
+            String weak = ReconstructionCheck.warning(reconstruction);
+            if (!weak.isEmpty()) {
+                LOG.warn(weak);
+                warning = warning.isEmpty() ? weak : warning + "; " + weak;
+            }
             float[] baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train());
             ValidationEvaluation.Result validated = ValidationEvaluation.run(model, path, cfg.scoring(), baseline, data, cfg.data().seed());
             EvaluationResult validation = validated == null ? null : validated.evaluation();
@@ -99,7 +109,8 @@ public final class TrainService {
                     run.file("model.zip"));
             double wall = (System.nanoTime() - start) / 1e9;
             ReportWriter.write(run, new RunSummary(runId, command, data.source(), encoder.kind(), encoder.weightsSource(),
-                    warning, history, validation, validated == null ? "" : validated.description(), eval, wall, thresholds));
+                    warning, history, validation, validated == null ? "" : validated.description(), eval, wall, thresholds,
+                    reconstruction));
             Path dir = run.commit();
             checkpoints.delete();
             return new Result(dir, model, history, validation, eval, warning);

@@ -7,6 +7,7 @@ import org.anomaly4j.metrics.F1Max;
 import org.anomaly4j.pipeline.AurocByDefectType;
 import org.anomaly4j.pipeline.EvaluationResult;
 import org.anomaly4j.pipeline.ImageScore;
+import org.anomaly4j.train.ReconstructionCheck;
 import org.anomaly4j.train.TrainingHistory;
 
 import java.util.LinkedHashMap;
@@ -58,6 +59,13 @@ public final class ReportWriter {
             }
             if (!s.evaluation().pixelNote().isEmpty()) {
                 metrics.put("note", s.evaluation().pixelNote());
+            }
+            if (s.reconstruction() != null && !s.reconstruction().isEmpty()) {
+                Map<String, Object> check = new LinkedHashMap<>();
+                for (ReconstructionCheck.Tap t : s.reconstruction()) {
+                    check.put(t.name(), Map.of("decoder", t.decoder(), "mean_feature", t.meanFeature()));
+                }
+                metrics.put("reconstruction_check", check);
             }
             Map<String, Object> byType = new LinkedHashMap<>();
             for (AurocByDefectType.Row r : AurocByDefectType.of(s.evaluation().scores())) {
@@ -131,6 +139,15 @@ public final class ReportWriter {
             md.append("Validation (").append(s.validationSet()).append("; never the test split): image AUROC ")
                     .append(String.format("%.4f", s.validation().metrics().imageAuroc())).append(", pixel AUROC ")
                     .append(String.format("%.4f", s.validation().metrics().pixelAuroc())).append("\n\n");
+        }
+        if (s.reconstruction() != null && !s.reconstruction().isEmpty()) {
+            md.append("Reconstruction check (mean cosine distance on validation normals, decoder vs the mean feature; "
+                    + "a decoder near the mean feature has learned little):");
+            for (ReconstructionCheck.Tap t : s.reconstruction()) {
+                md.append(String.format(" %s %.4f vs %.4f;", t.name(), t.decoder(), t.meanFeature()));
+            }
+            md.setLength(md.length() - 1);
+            md.append("\n\n");
         }
         if (!s.evaluation().pixelNote().isEmpty()) {
             md.append("Note: ").append(s.evaluation().pixelNote()).append("\n\n");

@@ -2,14 +2,18 @@ package org.anomaly4j.report;
 
 import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.pipeline.EvaluationResult;
+import org.anomaly4j.train.ReconstructionCheck;
 import org.anomaly4j.train.TrainingHistory;
+
+import java.util.List;
 
 /**
  * Everything a run report shows. {@code history} and {@code validation} are null for Evaluate runs;
  * {@code validationSet} says which labelled validation set {@code validation} scored;
- * {@code thresholds} (the model's stored ones) are null when it has none or scoring was changed.
+ * {@code thresholds} (the model's stored ones) are null when it has none or scoring was changed;
+ * {@code reconstruction} is the decoder's check on validation normals (Train only; empty otherwise).
  */
 public record RunSummary(String runId, String command, String dataSource, String encoder, String weightsSource,
                          String warning, TrainingHistory history, EvaluationResult validation, String validationSet, EvaluationResult evaluation, double wallSeconds,
-                         Thresholds thresholds) {
+                         Thresholds thresholds, List<ReconstructionCheck.Tap> reconstruction) {
 }
