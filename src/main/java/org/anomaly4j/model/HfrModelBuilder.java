@@ -87,8 +87,9 @@ public final class HfrModelBuilder {
     }
 
     /**
-     * What the decoder reconstructs: the taps themselves, or their channel-normalised versions at unit
-     * RMS ({@code norm_<tap>} vertices, added here; see {@link ChannelL2Normalization#unitRms}).
+     * What the decoder reconstructs: the taps themselves, or their channel-normalised versions
+     * ({@code norm_<tap>} vertices, added here): at unit RMS ({@link ChannelL2Normalization#unitRms}),
+     * or at unit norm with {@code tapNorm: unit}.
      */
     static List<TapShape> targets(GraphSink sink, List<TapShape> taps, boolean normalize, String tapNorm) {
         if (!normalize) {

@@ -82,7 +82,7 @@ public final class InferencePath {
      * Scales each pixel's channel vector to the L2 norm {@code norm}, in place. A broadcast op: materialising
      * the norms at full size first ({@code norm.broadcast(shape)}) took 8x longer, as long as the encoder itself.
      */
-    static INDArray toNorm(INDArray tap, double norm) {
+    public static INDArray toNorm(INDArray tap, double norm) {
         INDArray norms = tap.norm2(1).addi(1e-12).divi(norm);
         Nd4j.getExecutioner().exec(new BroadcastDivOp(tap, norms, tap, 0, 2, 3));
         norms.close();

@@ -8,8 +8,6 @@ import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.scoring.ScaleErrors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastDivOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,14 +69,11 @@ public final class ReconstructionCheck {
 
         void add(INDArray target, INDArray recon) {
             decoderSum += ScaleErrors.cosineDistance(target, recon).sumNumber().doubleValue();
-            INDArray unit = target.castTo(DataType.DOUBLE);
-            INDArray norms = unit.norm2(1).addi(1e-12);
-            Nd4j.getExecutioner().exec(new BroadcastDivOp(unit, norms, unit, 0, 2, 3));
+            INDArray unit = InferencePath.toNorm(target.castTo(DataType.DOUBLE).dup(), 1); // dup: castTo may return the target itself
             INDArray sum = unit.sum(0, 2, 3);
             unitSum = unitSum == null ? sum : unitSum.addi(sum);
             pixels += target.size(0) * target.size(2) * target.size(3);
             unit.close();
-            norms.close();
         }
 
         /** The best constant's mean cosine distance is 1 - |mean unit vector| (its direction is that mean). */
