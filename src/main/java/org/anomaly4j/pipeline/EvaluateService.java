@@ -16,6 +16,7 @@ import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Re-scores a saved model on a dataset's test split and writes a run folder. */
 public final class EvaluateService {
@@ -76,8 +77,7 @@ public final class EvaluateService {
             }
             String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
             RunSummary summary = new RunSummary(runId, command, scored + splits.source(), loaded.model().encoderKind(),
-                    loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds,
-                    java.util.List.of());
+                    loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds, List.of());
             ReportWriter.write(run, summary);
             return new Result(run.commit(), eval, thresholds == null ? Double.NaN : ReportWriter.f1AtThreshold(summary));
         }

@@ -13,6 +13,7 @@ import org.anomaly4j.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Writes metrics.json, summary.md, scores.csv, history.json and index.html into a run folder. */
 public final class ReportWriter {
@@ -60,7 +61,7 @@ public final class ReportWriter {
             if (!s.evaluation().pixelNote().isEmpty()) {
                 metrics.put("note", s.evaluation().pixelNote());
             }
-            if (s.reconstruction() != null && !s.reconstruction().isEmpty()) {
+            if (!s.reconstruction().isEmpty()) {
                 Map<String, Object> check = new LinkedHashMap<>();
                 for (ReconstructionCheck.Tap t : s.reconstruction()) {
                     check.put(t.name(), Map.of("decoder", t.decoder(), "mean_feature", t.meanFeature()));
@@ -140,14 +141,11 @@ public final class ReportWriter {
                     .append(String.format("%.4f", s.validation().metrics().imageAuroc())).append(", pixel AUROC ")
                     .append(String.format("%.4f", s.validation().metrics().pixelAuroc())).append("\n\n");
         }
-        if (s.reconstruction() != null && !s.reconstruction().isEmpty()) {
+        if (!s.reconstruction().isEmpty()) {
             md.append("Reconstruction check (mean cosine distance on validation normals, decoder vs the mean feature; "
-                    + "a decoder near the mean feature has learned little):");
-            for (ReconstructionCheck.Tap t : s.reconstruction()) {
-                md.append(String.format(" %s %.4f vs %.4f;", t.name(), t.decoder(), t.meanFeature()));
-            }
-            md.setLength(md.length() - 1);
-            md.append("\n\n");
+                    + "a decoder near the mean feature has learned little): ")
+                    .append(s.reconstruction().stream().map(t -> String.format("%s %.4f vs %.4f", t.name(), t.decoder(), t.meanFeature()))
+                            .collect(Collectors.joining("; "))).append("\n\n");
         }
         if (!s.evaluation().pixelNote().isEmpty()) {
             md.append("Note: ").append(s.evaluation().pixelNote()).append("\n\n");

@@ -6,7 +6,6 @@ import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.scoring.ScaleErrors;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ public final class ReconstructionCheck {
 
         void add(INDArray target, INDArray recon) {
             decoderSum += ScaleErrors.cosineDistance(target, recon).sumNumber().doubleValue();
-            INDArray unit = InferencePath.toNorm(target.castTo(DataType.DOUBLE).dup(), 1); // dup: castTo may return the target itself
+            INDArray unit = InferencePath.toNorm(target.dup(), 1);
             INDArray sum = unit.sum(0, 2, 3);
             unitSum = unitSum == null ? sum : unitSum.addi(sum);
             pixels += target.size(0) * target.size(2) * target.size(3);
