@@ -80,6 +80,8 @@ public final class HtmlReport {
         EvaluationMetrics m = s.evaluation().metrics();
         html.append("<h2>Metrics</h2><table><tr><th>metric</th><th>value</th></tr>");
         row(html, "image AUROC", m.imageAuroc());
+        html.append("<tr><td>image AUROC, 95 % interval (DeLong)</td><td>").append(ReportWriter.intervalText(s.evaluation()))
+                .append("</td></tr>");
         row(html, "image F1-max", m.imageF1Max());
         if (s.thresholds() != null) {
             row(html, "image F1 at the stored threshold (" + String.format("%.4g", s.thresholds().image()) + ")",
@@ -95,7 +97,8 @@ public final class HtmlReport {
                 .append(", weights: ").append(esc(s.weightsSource())).append("</li>");
         if (s.validation() != null) {
             html.append("<li>validation (").append(esc(s.validationSet())).append("): image AUROC ")
-                    .append(fmt(s.validation().metrics().imageAuroc())).append(", pixel AUROC ")
+                    .append(fmt(s.validation().metrics().imageAuroc())).append(" (95 % interval ")
+                    .append(ReportWriter.intervalText(s.validation())).append("), pixel AUROC ")
                     .append(fmt(s.validation().metrics().pixelAuroc())).append("</li>");
         }
         if (s.thresholds() != null) {

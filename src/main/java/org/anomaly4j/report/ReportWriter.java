@@ -2,6 +2,7 @@ package org.anomaly4j.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.anomaly4j.metrics.AurocInterval;
 import org.anomaly4j.metrics.EvaluationMetrics;
 import org.anomaly4j.metrics.F1Max;
 import org.anomaly4j.pipeline.AurocByDefectType;
@@ -42,6 +43,7 @@ public final class ReportWriter {
     public static void write(RunDirectory run, RunSummary s) {
         try {
             Map<String, Object> metrics = new LinkedHashMap<>(metricsMap(s.evaluation().metrics()));
+            putInterval(metrics, "image_AUROC_CI95", s.evaluation());
             metrics.put("eval_seconds", s.evaluation().seconds());
             metrics.put("eval_images_per_second", s.evaluation().imagesPerSecond());
             if (s.history() != null) {
@@ -50,6 +52,7 @@ public final class ReportWriter {
             if (s.validation() != null) {
                 metrics.put("validation_set", s.validationSet());
                 metrics.put("validation_image_AUROC", finite(s.validation().metrics().imageAuroc()));
+                putInterval(metrics, "validation_image_AUROC_CI95", s.validation());
                 metrics.put("validation_pixel_AUROC", finite(s.validation().metrics().pixelAuroc()));
             }
             if (s.thresholds() != null) {
@@ -94,6 +97,24 @@ public final class ReportWriter {
         }
     }
 
+    /** DeLong 95 % interval of an evaluation's image AUROC. */
+    public static AurocInterval interval(EvaluationResult e) {
+        return AurocInterval.delong(e.scoreArray(), e.labelArray());
+    }
+
+    /** "0.77-0.90", or "n/a" with fewer than two images of a class. */
+    public static String intervalText(EvaluationResult e) {
+        AurocInterval ci = interval(e);
+        return Double.isFinite(ci.standardError()) ? String.format("%.2f-%.2f", ci.lower(), ci.upper()) : "n/a";
+    }
+
+    private static void putInterval(Map<String, Object> metrics, String key, EvaluationResult e) {
+        AurocInterval ci = interval(e);
+        if (Double.isFinite(ci.standardError())) {
+            metrics.put(key, List.of(ci.lower(), ci.upper()));
+        }
+    }
+
     /** Image F1 on this evaluation when the model's stored threshold decides. */
     public static double f1AtThreshold(RunSummary s) {
         return F1Max.at(s.evaluation().scoreArray(), s.evaluation().labelArray(), s.thresholds().image());
@@ -117,6 +138,7 @@ public final class ReportWriter {
         }
         md.append("| metric | value |\n|---|---|\n");
         md.append(row("image AUROC", m.imageAuroc()));
+        md.append("| image AUROC, 95 % interval (DeLong) | ").append(intervalText(s.evaluation())).append(" |\n");
         md.append(row("image F1-max", m.imageF1Max()));
         md.append(row("pixel AUROC", m.pixelAuroc()));
         md.append(row("pixel AUPRO (FPR <= 0.3)", m.pixelAupro()));
@@ -138,7 +160,8 @@ public final class ReportWriter {
         }
         if (s.validation() != null) {
             md.append("Validation (").append(s.validationSet()).append("; never the test split): image AUROC ")
-                    .append(String.format("%.4f", s.validation().metrics().imageAuroc())).append(", pixel AUROC ")
+                    .append(String.format("%.4f", s.validation().metrics().imageAuroc())).append(" (95 % interval ")
+                    .append(intervalText(s.validation())).append("), pixel AUROC ")
                     .append(String.format("%.4f", s.validation().metrics().pixelAuroc())).append("\n\n");
         }
         if (!s.reconstruction().isEmpty()) {

@@ -52,11 +52,19 @@ class EndToEndTest {
             assertThat(run.resolve(f)).as(f).isRegularFile();
         }
         // the synthetic set has two defect types (scratch, spot): the report breaks the image AUROC down by type
-        com.fasterxml.jackson.databind.JsonNode byType = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(run.resolve("metrics.json").toFile()).get("image_AUROC_by_defect_type");
+        com.fasterxml.jackson.databind.JsonNode metrics = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.resolve("metrics.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode byType = metrics.get("image_AUROC_by_defect_type");
         assertThat(byType).as("image_AUROC_by_defect_type").isNotNull();
         assertThat(byType.fieldNames()).toIterable().containsExactly("scratch", "spot");
-        assertThat(Files.readString(run.resolve("summary.md"))).contains("| scratch | ").contains("| spot | ");
+        assertThat(Files.readString(run.resolve("summary.md"))).contains("| scratch | ").contains("| spot | ")
+                .contains("95 % interval (DeLong)");
+        // the test AUROC's interval brackets it, and so does the validation one
+        for (String key : List.of("image_AUROC", "validation_image_AUROC")) {
+            com.fasterxml.jackson.databind.JsonNode ci = metrics.get(key + "_CI95");
+            assertThat(ci).as(key + "_CI95").isNotNull();
+            assertThat(metrics.get(key).asDouble()).isBetween(ci.get(0).asDouble(), ci.get(1).asDouble());
+        }
         try (var s = Files.list(run.resolve("overlays"))) {
             assertThat(s.filter(p -> p.toString().endsWith(".png")).count()).as("overlays").isEqualTo(6); // 3 types x highest/lowest
         }
