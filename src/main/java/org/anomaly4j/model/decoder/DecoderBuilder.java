@@ -88,9 +88,13 @@ public final class DecoderBuilder {
             TapShape t = taps.get(k);
             if (k < taps.size() - 1) {
                 TapShape below = taps.get(k + 1);
-                String up = "dec" + k + "_up";
-                sink.layer(up, new Upsampling2D.Builder(2).build(), cur);
-                cur = fitTo("dec" + k, up, below.height() * 2, below.width() * 2, t.height(), t.width());
+                int factor = upsamplingFactor(t, below);
+                if (factor > 1) {
+                    String up = "dec" + k + "_up";
+                    sink.layer(up, new Upsampling2D.Builder(factor).build(), cur);
+                    cur = up;
+                }
+                cur = fitTo("dec" + k, cur, below.height() * factor, below.width() * factor, t.height(), t.width());
             }
             for (int d = 0; d < cfg.depth(); d++) {
                 cur = conv("dec" + k + "_conv" + d, 3, 1, channels, widthOf(k, levels), true, cur);
@@ -102,6 +106,15 @@ public final class DecoderBuilder {
                     .weightInit(WeightInit.XAVIER).updater(updater).l2(0).build(), cur);
         }
         return List.of(recon);
+    }
+
+    /**
+     * How much the level below must be enlarged to reach tap {@code t}: 2 between neighbouring stages, 1
+     * for two taps of one stage (SqueezeNet's fire2 and fire3), 4 when a stage is skipped (fire3 and
+     * fire7). Rounded, since odd sizes do not divide exactly (55 / 27); the crop or pad fixes the rest.
+     */
+    static int upsamplingFactor(TapShape t, TapShape below) {
+        return Math.max(1, (int) Math.round((double) t.height() / below.height()));
     }
 
     /** conv (+ batch norm) + ReLU; returns the name of the last vertex. */
