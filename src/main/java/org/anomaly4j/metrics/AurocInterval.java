@@ -41,41 +41,26 @@ public record AurocInterval(double auroc, double standardError, double lower, do
         }
         Arrays.sort(p);
         Arrays.sort(n);
-        double[] v10 = new double[pos]; // per anomalous image: normals below it, ties half
+        double[] v10 = new double[pos]; // per anomalous image: share of normals below it, ties half
         for (int i = 0; i < pos; i++) {
-            v10[i] = (below(n, p[i]) + 0.5 * (belowOrEqual(n, p[i]) - below(n, p[i]))) / neg;
+            v10[i] = (count(n, p[i], true) + count(n, p[i], false)) / (2.0 * neg);
         }
-        double[] v01 = new double[neg]; // per normal: anomalies above it, ties half
+        double[] v01 = new double[neg]; // per normal: share of anomalies above it, ties half
         for (int j = 0; j < neg; j++) {
-            v01[j] = (pos - belowOrEqual(p, n[j]) + 0.5 * (belowOrEqual(p, n[j]) - below(p, n[j]))) / pos;
+            v01[j] = (2.0 * pos - count(p, n[j], true) - count(p, n[j], false)) / (2.0 * pos);
         }
         double auroc = mean(v10);
         double se = Math.sqrt(sampleVariance(v10) / pos + sampleVariance(v01) / neg);
         return new AurocInterval(auroc, se, Math.max(0, auroc - Z95 * se), Math.min(1, auroc + Z95 * se));
     }
 
-    /** Count of sorted values strictly below x. */
-    private static int below(float[] sorted, float x) {
+    /** Count of sorted values below x ({@code strict}) or at most x; (strict + not strict) / 2 counts ties half. */
+    private static int count(float[] sorted, float x, boolean strict) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Count of sorted values at most x. */
-    private static int belowOrEqual(float[] sorted, float x) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x) {
+            if (sorted[mid] < x || (!strict && sorted[mid] == x)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
