@@ -98,7 +98,7 @@ public final class ReportWriter {
     }
 
     /** DeLong 95 % interval of an evaluation's image AUROC. */
-    public static AurocInterval interval(EvaluationResult e) {
+    private static AurocInterval interval(EvaluationResult e) {
         return AurocInterval.delong(e.scoreArray(), e.labelArray());
     }
 

@@ -67,7 +67,9 @@ public final class ReconstructionCheck {
         }
 
         void add(INDArray target, INDArray recon) {
-            decoderSum += ScaleErrors.cosineDistance(target, recon).sumNumber().doubleValue();
+            INDArray distance = ScaleErrors.cosineDistance(target, recon);
+            decoderSum += distance.sumNumber().doubleValue();
+            distance.close(); // off-heap, like the unit vectors below: freed per batch, not at the next GC
             INDArray unit = InferencePath.toNorm(target.dup(), 1);
             INDArray sum = unit.sum(0, 2, 3);
             unitSum = unitSum == null ? sum : unitSum.addi(sum);
