@@ -3,6 +3,7 @@ package org.anomaly4j.export;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.config.ScoringConfig;
 import org.anomaly4j.model.ChannelL2Normalization;
+import org.anomaly4j.model.GraphSink;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.HfrModelBuilder;
 import org.anomaly4j.model.TapShape;
@@ -127,10 +128,8 @@ public final class ExportGraphBuilder {
         String a;
         String b;
         if (cosine) {
-            a = P + "norm_target" + k;
-            b = P + "norm_recon" + k;
-            tl.addLayer(a, ChannelL2Normalization.layer(t.channels()), t.name());
-            tl.addLayer(b, ChannelL2Normalization.layer(t.channels()), recon);
+            a = ChannelL2Normalization.addUnitNorm(GraphSink.of(tl), P + "norm_target" + k, t.name(), t.channels());
+            b = ChannelL2Normalization.addUnitNorm(GraphSink.of(tl), P + "norm_recon" + k, recon, t.channels());
         } else {
             a = P + "diff_a" + k;
             b = P + "diff_b" + k;

@@ -45,10 +45,8 @@ public final class LossBranches {
                 outputs.add(branch(sink, "mse_" + t.name(), diff, Math.sqrt(w / pixels)));
             }
             if (!lossType.equals("mse")) {
-                String nr = "cos_norm_recon_" + t.name();
-                String nt = "cos_norm_tap_" + t.name();
-                sink.layer(nr, ChannelL2Normalization.layer(t.channels()), reconstructions.get(k));
-                sink.layer(nt, ChannelL2Normalization.layer(t.channels()), t.name());
+                String nr = ChannelL2Normalization.addUnitNorm(sink, "cos_norm_recon_" + t.name(), reconstructions.get(k), t.channels());
+                String nt = ChannelL2Normalization.addUnitNorm(sink, "cos_norm_tap_" + t.name(), t.name(), t.channels());
                 String diff = "cos_diff_" + t.name();
                 sink.vertex(diff, new ElementWiseVertex(ElementWiseVertex.Op.Subtract), nr, nt);
                 outputs.add(branch(sink, "cos_" + t.name(), diff, Math.sqrt(w * t.channels() / (2 * pixels))));
