@@ -89,7 +89,8 @@ public final class TrainService {
                     data.validation().stream().filter(s -> !s.anomalous()).toList(), cfg.scoring().batchSize());
             reconstruction.forEach(t -> LOG.info("Reconstruction of {} on validation normals: mean cosine distance {} (the mean feature: {})",
                     t.name(), String.format("%.4f", t.decoder()), String.format("%.4f", t.meanFeature())));
-            String weak = ReconstructionCheck.warning(reconstruction);
+            String weak = ReconstructionCheck.warning(reconstruction,
+                    cfg.model().normalizeTaps() && HfrModelBuilder.UNIT.equals(cfg.model().tapNorm()));
             if (!weak.isEmpty()) {
                 LOG.warn(weak);
                 warning = warning.isEmpty() ? weak : warning + "; " + weak;

@@ -83,8 +83,11 @@ public final class ReconstructionCheck {
         }
     }
 
-    /** The warning for taps whose decoder is hardly better than the constant; empty when every tap is reconstructed. */
-    public static String warning(List<Tap> taps) {
+    /**
+     * The warning for taps whose decoder is hardly better than the constant; empty when every tap is reconstructed.
+     * The advice names the target scale only where it is the likely cause (unit-norm targets).
+     */
+    public static String warning(List<Tap> taps, boolean unitNormTargets) {
         List<String> weak = taps.stream().filter(t -> t.ratio() > WARN_RATIO)
                 .map(t -> String.format("%s (%.3f vs %.3f)", t.name(), t.decoder(), t.meanFeature())).toList();
         if (weak.isEmpty()) {
@@ -92,6 +95,7 @@ public final class ReconstructionCheck {
         }
         return "the decoder reconstructs " + String.join(", ", weak) + " hardly better than the mean feature "
                 + "(mean cosine distance on held-out normals, decoder vs constant): train longer or with a larger "
-                + "train.learningRate (with normalizeTaps, use model.tapNorm: rms)";
+                + "train.learningRate" + (unitNormTargets ? ", and use model.tapNorm: rms (unit-norm targets are too small "
+                + "for the decoder to learn more than the mean)" : "");
     }
 }

@@ -34,9 +34,11 @@ class ReconstructionCheckTest {
 
     @Test
     void warnsOnlyForTapsNearTheMeanFeature() {
-        assertThat(ReconstructionCheck.warning(List.of(new ReconstructionCheck.Tap("a", 0.1, 0.4)))).isEmpty();
-        String w = ReconstructionCheck.warning(List.of(new ReconstructionCheck.Tap("a", 0.1, 0.4),
-                new ReconstructionCheck.Tap("b", 0.37, 0.4)));
-        assertThat(w).contains("b (0.370 vs 0.400)").doesNotContain("a (");
+        assertThat(ReconstructionCheck.warning(List.of(new ReconstructionCheck.Tap("a", 0.1, 0.4)), true)).isEmpty();
+        List<ReconstructionCheck.Tap> taps = List.of(new ReconstructionCheck.Tap("a", 0.1, 0.4),
+                new ReconstructionCheck.Tap("b", 0.37, 0.4));
+        assertThat(ReconstructionCheck.warning(taps, false)).contains("b (0.370 vs 0.400)").doesNotContain("a (")
+                .doesNotContain("tapNorm");
+        assertThat(ReconstructionCheck.warning(taps, true)).contains("use model.tapNorm: rms");
     }
 }
