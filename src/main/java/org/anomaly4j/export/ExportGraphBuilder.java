@@ -128,8 +128,9 @@ public final class ExportGraphBuilder {
         String a;
         String b;
         if (cosine) {
-            a = ChannelL2Normalization.addUnitNorm(GraphSink.of(tl), P + "norm_target" + k, t.name(), t.channels());
-            b = ChannelL2Normalization.addUnitNorm(GraphSink.of(tl), P + "norm_recon" + k, recon, t.channels());
+            GraphSink sink = GraphSink.of(tl);
+            a = ChannelL2Normalization.addUnitNorm(sink, P + "norm_target" + k, t.name(), t.channels());
+            b = ChannelL2Normalization.addUnitNorm(sink, P + "norm_recon" + k, recon, t.channels());
         } else {
             a = P + "diff_a" + k;
             b = P + "diff_b" + k;

@@ -14,10 +14,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 /** The linear-cost sub-graph normalises exactly like the full-window LRN layer, forwards and backwards. */
 class ChannelL2NormalizationTest {
@@ -57,7 +59,7 @@ class ChannelL2NormalizationTest {
     @Test
     void smallNormsInFloatStayExact() {
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, C, 3, 4).subi(0.4f);
-        x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(1)).muli(1e-3f);
+        x.get(NDArrayIndex.point(1)).muli(1e-3f);
         assertThat(maxErrorAgainstExact(graph(true, DataType.FLOAT), x)).isLessThan(1e-5);
     }
 
@@ -76,13 +78,12 @@ class ChannelL2NormalizationTest {
         ComputationGraph lrn = graph(false);
         lrn.getLayer("c").setParams(sub.getLayer("c").params().dup());
         MultiDataSet ds = new MultiDataSet(new INDArray[]{x}, new INDArray[]{labels});
-        sub.setInputs(x);
-        sub.setLabels(labels);
-        sub.computeGradientAndScore();
-        lrn.setInputs(x);
-        lrn.setLabels(labels);
-        lrn.computeGradientAndScore();
-        assertThat(sub.score()).isCloseTo(lrn.score(), org.assertj.core.data.Offset.offset(1e-9));
+        for (ComputationGraph g : new ComputationGraph[]{sub, lrn}) {
+            g.setInputs(x);
+            g.setLabels(labels);
+            g.computeGradientAndScore();
+        }
+        assertThat(sub.score()).isCloseTo(lrn.score(), offset(1e-9));
         INDArray gs = sub.gradient().getGradientFor("c_W");
         INDArray gl = lrn.gradient().getGradientFor("c_W");
         assertThat(gl.norm2Number().doubleValue()).isGreaterThan(1e-6);
@@ -91,9 +92,9 @@ class ChannelL2NormalizationTest {
         INDArray before = sub.getLayer("c").params().dup();
         sub.fit(ds);
         assertThat(sub.getLayer("c").params()).isNotEqualTo(before);
-        assertThat(sub.getLayer("n_sum").params().minNumber().doubleValue()).isEqualTo(1.0);
-        assertThat(sub.getLayer("n_sum").params().maxNumber().doubleValue()).isEqualTo(1.0);
-        assertThat(sub.getLayer("n_bcast").params().minNumber().doubleValue()).isEqualTo(1.0);
-        assertThat(sub.getLayer("n_bcast").params().maxNumber().doubleValue()).isEqualTo(1.0);
+        for (String ones : new String[]{"n_sum", "n_bcast"}) {
+            assertThat(sub.getLayer(ones).params().minNumber().doubleValue()).as(ones).isEqualTo(1.0);
+            assertThat(sub.getLayer(ones).params().maxNumber().doubleValue()).as(ones).isEqualTo(1.0);
+        }
     }
 }
