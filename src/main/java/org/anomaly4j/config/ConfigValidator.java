@@ -45,6 +45,13 @@ public final class ConfigValidator {
         if (d.maxTestImages() < 0) {
             p.add("data.maxTestImages: must be >= 0 (0 = all)");
         }
+        if (d.validationDefects() == null || d.validationDefects().isEmpty()) {
+            p.add("data.validationDefects: must list at least one of " + DataConfig.VALIDATION_DEFECTS);
+        } else {
+            for (String kind : d.validationDefects()) {
+                oneOf(p, "data.validationDefects", kind, Set.copyOf(DataConfig.VALIDATION_DEFECTS));
+            }
+        }
         ModelConfig m = c.model();
         oneOf(p, "model.encoder", m.encoder(), ENCODERS);
         oneOf(p, "model.tapNorm", m.tapNorm(), Set.of("rms", "unit"));

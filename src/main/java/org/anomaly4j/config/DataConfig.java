@@ -1,5 +1,7 @@
 package org.anomaly4j.config;
 
+import java.util.List;
+
 /**
  * Where the images come from and how they are sized.
  *
@@ -16,6 +18,9 @@ package org.anomaly4j.config;
  * @param testNormalFraction folders layout: share of normal images held out for the test split
  * @param imageSize          square side the images are resized to
  * @param validationFraction share of the training normals held out for validation
+ * @param validationDefects  mvtec and folders layouts: the synthetic defect kinds painted on the held-out
+ *                           normals to make the labelled validation set ({@code scratch}, {@code spot},
+ *                           {@code uneven}, off by default); one kind per copy, drawn evenly
  * @param maxTrainImages     cap on training normals (0 = all); for quick runs
  * @param maxTestImages      cap on test images per defect type (0 = all); for quick runs
  * @param seed               seed of the validation split and of the synthetic generator
@@ -32,7 +37,11 @@ public record DataConfig(
         double testNormalFraction,
         int imageSize,
         double validationFraction,
+        List<String> validationDefects,
         int maxTrainImages,
         int maxTestImages,
         long seed) {
+
+    /** The synthetic validation defect kinds {@code validationDefects} may name. */
+    public static final List<String> VALIDATION_DEFECTS = List.of("scratch", "spot", "uneven");
 }

@@ -1,6 +1,7 @@
 package org.anomaly4j.data;
 
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.config.DataConfig;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -8,15 +9,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
  * A labelled validation set made from held-out normal images only: each normal is kept as is and
- * also copied with a synthetic defect painted on, with its mask. Defects are subtle on purpose
- * (a thin line or a small blob 25-60 grey levels darker or brighter than the surface around it), so
- * that the set ranks settings the way real, low-contrast defects would. It lets settings be compared
+ * also copied with a synthetic defect painted on, with its mask. Defects are subtle on purpose, so
+ * that the set ranks settings the way real, low-contrast defects would: a thin wavy line or a small
+ * blob 25-60 grey levels darker or brighter than the surface around it. It lets settings be compared
  * by AUROC without ever looking at the test split's real defects.
+ *
+ * <p>On request ({@code data.validationDefects}) also a large region (a fifth to a half of the image)
+ * 20-45 grey levels darker or brighter behind a soft edge: brightness unevenness, which a local
+ * feature reconstruction does not see (every patch of it looks normal). Not in the default set: the
+ * validation set also fits the stored thresholds, and a kind the model cannot see would drag them.
  */
 public final class SyntheticValidationSet {
     private SyntheticValidationSet() {
@@ -65,19 +72,68 @@ public final class SyntheticValidationSet {
         }
     }
 
+    /**
+     * Brightness unevenness: the image on one side of a gently wavy line, covering 20-50 % of it,
+     * shifted 20-45 grey levels, fading in over 4-8 % of the side. The mask is where the shift has
+     * reached half its full size.
+     */
+    static void subtleUneven(BufferedImage img, BufferedImage mask, Random rnd) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        double side = Math.min(w, h);
+        double angle = rnd.nextDouble() * 2 * Math.PI;
+        double nx = Math.cos(angle);
+        double ny = Math.sin(angle);
+        double[] along = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                along[y * w + x] = x * nx + y * ny;
+            }
+        }
+        double[] sorted = along.clone();
+        Arrays.sort(sorted);
+        double cover = 0.2 + 0.3 * rnd.nextDouble();
+        double edge = sorted[(int) ((1 - cover) * (sorted.length - 1))];
+        double softness = side * (0.04 + 0.04 * rnd.nextDouble());
+        double wave = side * 0.03;
+        double waveLength = side * (0.3 + 0.4 * rnd.nextDouble());
+        double phase = rnd.nextDouble() * 2 * Math.PI;
+        int delta = (20 + rnd.nextInt(26)) * (rnd.nextBoolean() ? 1 : -1);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double across = -x * ny + y * nx;
+                double d = along[y * w + x] - edge - wave * Math.sin(2 * Math.PI * across / waveLength + phase);
+                double weight = 1 / (1 + Math.exp(-d / softness));
+                int rgb = img.getRGB(x, y);
+                int shift = (int) Math.round(delta * weight);
+                img.setRGB(x, y, (clampGrey(((rgb >> 16) & 0xff) + shift) << 16)
+                        | (clampGrey(((rgb >> 8) & 0xff) + shift) << 8) | clampGrey((rgb & 0xff) + shift));
+                if (weight >= 0.5) {
+                    mask.getRaster().setSample(x, y, 0, 255);
+                }
+            }
+        }
+    }
+
+    private static int clampGrey(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
     private static void shift(BufferedImage img, BufferedImage mask, int x, int y, int delta) {
         if (x < 0 || y < 0 || x >= img.getWidth() || y >= img.getHeight() || mask.getRaster().getSample(x, y, 0) != 0) {
             return;
         }
         int rgb = img.getRGB(x, y);
-        int r = Math.max(0, Math.min(255, ((rgb >> 16) & 0xff) + delta));
-        int g = Math.max(0, Math.min(255, ((rgb >> 8) & 0xff) + delta));
-        int b = Math.max(0, Math.min(255, (rgb & 0xff) + delta));
-        img.setRGB(x, y, (r << 16) | (g << 8) | b);
+        img.setRGB(x, y, (clampGrey(((rgb >> 16) & 0xff) + delta) << 16)
+                | (clampGrey(((rgb >> 8) & 0xff) + delta) << 8) | clampGrey((rgb & 0xff) + delta));
         mask.getRaster().setSample(x, y, 0, 255);
     }
 
-    public static List<ImageSample> build(List<ImageSample> normals, Path dir, long seed) {
+    /**
+     * The normals plus one defective copy of each, its kind drawn from {@code kinds} (names from
+     * {@link DataConfig#VALIDATION_DEFECTS}); images and masks are written under {@code dir}.
+     */
+    public static List<ImageSample> build(List<ImageSample> normals, Path dir, long seed, List<String> kinds) {
         Random rnd = new Random(seed);
         List<ImageSample> out = new ArrayList<>(normals);
         try {
@@ -90,17 +146,20 @@ public final class SyntheticValidationSet {
                 g.drawImage(src, 0, 0, null);
                 g.dispose();
                 BufferedImage mask = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-                String type = rnd.nextBoolean() ? "synthetic_scratch" : "synthetic_spot";
-                if (type.equals("synthetic_scratch")) {
-                    subtleScratch(img, mask, rnd);
-                } else {
-                    subtleSpot(img, mask, rnd);
+                // nextInt(2) draws the bit that nextBoolean() drew before 'uneven' existed (1: scratch), so
+                // counting from the end lets the default [scratch, spot] rebuild that set image for image
+                String kind = kinds.get(kinds.size() - 1 - rnd.nextInt(kinds.size()));
+                switch (kind) {
+                    case "scratch" -> subtleScratch(img, mask, rnd);
+                    case "spot" -> subtleSpot(img, mask, rnd);
+                    case "uneven" -> subtleUneven(img, mask, rnd);
+                    default -> throw new IllegalArgumentException("unknown validation defect kind: " + kind);
                 }
                 Path imageFile = dir.resolve(String.format("%04d.png", i));
                 Path maskFile = dir.resolve(String.format("%04d_mask.png", i));
                 SyntheticDefectGenerator.save(img, imageFile);
                 SyntheticDefectGenerator.save(mask, maskFile);
-                out.add(new ImageSample(imageFile, type, maskFile));
+                out.add(new ImageSample(imageFile, "synthetic_" + kind, maskFile));
                 i++;
             }
         } catch (IOException e) {

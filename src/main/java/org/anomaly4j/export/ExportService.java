@@ -82,7 +82,7 @@ public final class ExportService {
         InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
         float[] baseline = NormalBaseline.of(loaded.model(), path, config.scoring(), splits.train());
         ValidationEvaluation.Result v = ValidationEvaluation.run(loaded.model(), path, config.scoring(), baseline, splits,
-                config.data().seed());
+                config.data());
         return new Recomputed(baseline, v == null ? null : v.evaluation().fitted());
     }
 

@@ -65,7 +65,7 @@ public final class EvaluateService {
             EvaluationResult eval;
             String scored = "";
             if (validationSplit) {
-                ValidationEvaluation.Result v = ValidationEvaluation.run(loaded.model(), path, scoring, baseline, splits, data.seed());
+                ValidationEvaluation.Result v = ValidationEvaluation.run(loaded.model(), path, scoring, baseline, splits, data);
                 if (v == null) {
                     throw new AnomalyException("--split validation: the dataset has no validation images (set data.validationFraction > 0)");
                 }

@@ -96,7 +96,7 @@ public final class TrainService {
                 warning = warning.isEmpty() ? weak : warning + "; " + weak;
             }
             float[] baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train());
-            ValidationEvaluation.Result validated = ValidationEvaluation.run(model, path, cfg.scoring(), baseline, data, cfg.data().seed());
+            ValidationEvaluation.Result validated = ValidationEvaluation.run(model, path, cfg.scoring(), baseline, data, cfg.data());
             EvaluationResult validation = validated == null ? null : validated.evaluation();
             if (validated != null) {
                 LOG.info("Validation ({}): image AUROC {}, pixel AUROC {}", validated.description(),

@@ -1,6 +1,7 @@
 package org.anomaly4j.pipeline;
 
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.config.DataConfig;
 import org.anomaly4j.config.ScoringConfig;
 import org.anomaly4j.data.DatasetSplits;
 import org.anomaly4j.data.ImageSample;
@@ -31,7 +32,7 @@ public final class ValidationEvaluation {
 
     /** Null when the dataset has no validation normals. */
     public static Result run(HfrModel model, InferencePath path, ScoringConfig scoring, float[] baseline,
-                             DatasetSplits splits, long seed) {
+                             DatasetSplits splits, DataConfig data) {
         if (splits.validation().isEmpty()) {
             return null;
         }
@@ -49,9 +50,11 @@ public final class ValidationEvaluation {
             throw new AnomalyException("cannot create a temporary folder for the validation set: " + e.getMessage(), e);
         }
         try {
-            List<ImageSample> set = SyntheticValidationSet.build(splits.validation(), dir, seed);
+            List<ImageSample> set = SyntheticValidationSet.build(splits.validation(), dir, data.seed(),
+                    data.validationDefects());
             return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, true),
-                    splits.validation().size() + " held-out normals plus copies with synthetic scratches/spots");
+                    splits.validation().size() + " held-out normals plus copies with synthetic "
+                            + String.join("/", data.validationDefects()) + " defects");
         } finally {
             RunDirectory.deleteTree(dir);
         }

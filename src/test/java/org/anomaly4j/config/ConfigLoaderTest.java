@@ -76,6 +76,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void validationDefectsMustBeKnownKinds() {
+        assertThat(ConfigLoader.load(null, List.of()).data().validationDefects()).containsExactly("scratch", "spot");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("data.validationDefects=[scratch, dent]")))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("data.validationDefects").hasMessageContaining("'dent'");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("data.validationDefects=[]")))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("data.validationDefects: must list at least one");
+    }
+
+    @Test
     void missingFileIsNamed() {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), List.of()))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("nope.yaml");
