@@ -101,7 +101,7 @@ public final class ConfigValidator {
             p.add("scoring.sigma: " + s.sigma() + " is out of range [0, 64]");
         }
         positive(p, "scoring.topK", s.topK());
-        oneOf(p, "scoring.baseline", s.baseline(), Set.of("none", "train-mean"));
+        oneOf(p, "scoring.baseline", s.baseline(), Set.of("none", "train-mean", "train-zscore"));
         positive(p, "scoring.baselineImages", s.baselineImages());
         positive(p, "scoring.batchSize", s.batchSize());
         return p;

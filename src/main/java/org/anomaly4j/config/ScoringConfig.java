@@ -11,7 +11,8 @@ package org.anomaly4j.config;
  * @param batchSize   images per scoring batch
  * @param baseline    {@code none}, or {@code train-mean}: subtract the mean anomaly map of up to
  *                    {@code baselineImages} training normals, removing errors that every image has at
- *                    the same place (image borders, fixture edges) before the image score is taken
+ *                    the same place (image borders, fixture edges) before the image score is taken;
+ *                    or {@code train-zscore}: also divide by those normals' per-pixel spread
  * @param baselineImages training normals averaged for the baseline
  */
 public record ScoringConfig(

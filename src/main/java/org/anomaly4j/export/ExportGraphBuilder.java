@@ -8,6 +8,7 @@ import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.HfrModelBuilder;
 import org.anomaly4j.model.TapShape;
 import org.anomaly4j.scoring.Aggregation;
+import org.anomaly4j.scoring.BaselineMap;
 import org.anomaly4j.scoring.LinearResize;
 import org.anomaly4j.scoring.ScoreMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -43,7 +44,8 @@ import java.util.Set;
  *       (weights -1, bias 1); mse = mean_c (a-b)^2 via two differences, a product and a 1x1 conv (1/C)</li>
  *   <li>upsampling and smoothing are separable linear maps R·E·Cᵀ: a conv with kernel (h,1) and H filters
  *       applies R (giving [N,H,1,w]); a depthwise conv with kernel (1,w) and multiplier W applies C,
- *       channel y*W+x holding pixel (y,x); its bias carries minus the baseline map; two preprocessors
+ *       channel y*W+x holding pixel (y,x); its bias carries minus the baseline map (and its weights and bias
+ *       the train-zscore inverse spread); two preprocessors
  *       reshape [N,H*W,1,1] to [N,1,H,W]</li>
  *   <li>sum aggregation is linear, so smoothing is folded into every scale's matrices; product
  *       aggregation multiplies the upsampled maps, then applies one smoothing block</li>
@@ -59,7 +61,7 @@ public final class ExportGraphBuilder {
     private ExportGraphBuilder() {
     }
 
-    public static ComputationGraph build(HfrModel model, ScoringConfig scoring, float[] baseline) {
+    public static ComputationGraph build(HfrModel model, ScoringConfig scoring, BaselineMap baseline) {
         ScoreMode mode = ScoreMode.parse(scoring.scoreMode());
         if (mode == ScoreMode.TOPK) {
             throw new AnomalyException("scoring.scoreMode=" + scoring.scoreMode() + " cannot be built from DL4J's built-in layers"
@@ -88,8 +90,10 @@ public final class ExportGraphBuilder {
             double[][] up = LinearResize.bilinear(t.height(), size);
             double[][] rows = sum ? LinearResize.multiply(smooth, up) : up;
             double[][] cols = sum ? LinearResize.multiply(smooth, LinearResize.bilinear(t.width(), size)) : LinearResize.bilinear(t.width(), size);
-            float[] bias = sum && k == 0 ? baseline : null;
-            Block b = addBlock(tl, P + "scale" + k, err, t.height(), t.width(), size, rows, cols, bias);
+            // sum: every scale's block yields its share of the final map, so each carries the spread
+            // scaling and the first one the mean
+            Block b = addBlock(tl, P + "scale" + k, err, t.height(), t.width(), size, rows, cols,
+                    sum ? baseline : null, k == 0);
             blocks.add(b);
             scaleMaps.add(b.output());
         }
@@ -102,7 +106,7 @@ public final class ExportGraphBuilder {
             reshapeToMap(tl, combined, size, MAP_OUTPUT);
         } else {
             reshapeToMap(tl, combined, size, P + "product_map");
-            Block s = addBlock(tl, P + "smooth", P + "product_map", size, size, size, smooth, smooth, baseline);
+            Block s = addBlock(tl, P + "smooth", P + "product_map", size, size, size, smooth, smooth, baseline, true);
             blocks.add(s);
             reshapeToMap(tl, s.output(), size, MAP_OUTPUT);
         }
@@ -144,14 +148,17 @@ public final class ExportGraphBuilder {
         return err;
     }
 
-    /** R·E·Cᵀ (+ bias per output pixel) for an [N,1,h,w] input; output [N,size*size,1,1]. */
+    /**
+     * R·E·Cᵀ for an [N,1,h,w] input, output [N,size*size,1,1]; with a baseline, output pixel p is
+     * times its inverse spread and, where {@code withMean}, minus its mean times that.
+     */
     private static Block addBlock(TransferLearning.GraphBuilder tl, String name, String input, int h, int w, int size,
-                                  double[][] rows, double[][] cols, float[] bias) {
+                                  double[][] rows, double[][] cols, BaselineMap baseline, boolean withMean) {
         tl.addLayer(name + "_rows", new ConvolutionLayer.Builder(h, 1).nIn(1).nOut(size).hasBias(false)
                 .convolutionMode(ConvolutionMode.Truncate).activation(Activation.IDENTITY).weightInit(WeightInit.ZERO).build(), input);
         tl.addLayer(name + "_cols", new DepthwiseConvolution2D.Builder(1, w).nIn(size).depthMultiplier(size)
                 .convolutionMode(ConvolutionMode.Truncate).activation(Activation.IDENTITY).weightInit(WeightInit.ZERO).build(), name + "_rows");
-        return new Block(name, h, w, size, rows, cols, bias);
+        return new Block(name, h, w, size, rows, cols, baseline, withMean);
     }
 
     private static void reshapeToMap(TransferLearning.GraphBuilder tl, String input, int size, String name) {
@@ -159,7 +166,8 @@ public final class ExportGraphBuilder {
         tl.addVertex(name, new PreprocessorVertex(new FeedForwardToCnnPreProcessor(size, size, 1)), name + "_flat");
     }
 
-    private record Block(String name, int h, int w, int size, double[][] rows, double[][] cols, float[] bias) {
+    private record Block(String name, int h, int w, int size, double[][] rows, double[][] cols, BaselineMap baseline,
+                         boolean withMean) {
         String output() {
             return name + "_cols";
         }
@@ -172,18 +180,25 @@ public final class ExportGraphBuilder {
                 }
             }
             INDArray c = g.getLayer(name + "_cols").getParam("W"); // [1, w, size (rows y), size (multiplier x)]
+            float[] spread = baseline == null ? null : baseline.inverseSpread();
             float[] cw = new float[w * size * size];
             for (int x = 0; x < w; x++) {
                 for (int y = 0; y < size; y++) {
                     for (int j = 0; j < size; j++) {
-                        cw[(x * size + y) * size + j] = (float) cols[j][x];
+                        // output channel y*size+j is map pixel (y, j)
+                        cw[(x * size + y) * size + j] = (float) cols[j][x] * (spread == null ? 1 : spread[y * size + j]);
                     }
                 }
             }
             c.assign(Nd4j.create(cw, c.shape(), 'c'));
+            float[] bias = new float[size * size];
+            if (baseline != null && withMean) {
+                for (int p = 0; p < bias.length; p++) {
+                    bias[p] = -baseline.mean()[p] * (spread == null ? 1 : spread[p]);
+                }
+            }
             INDArray b = g.getLayer(name + "_cols").getParam("b");
-            b.assign(bias == null ? Nd4j.zeros(b.dataType(), b.shape())
-                    : Nd4j.create(bias, b.shape(), 'c').castTo(b.dataType()).negi());
+            b.assign(Nd4j.create(bias, b.shape(), 'c').castTo(b.dataType()));
         }
     }
 

@@ -9,11 +9,12 @@ import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.config.ScoringConfig;
 import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
-import org.anomaly4j.pipeline.ValidationEvaluation;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.pipeline.ModelStore;
+import org.anomaly4j.pipeline.ValidationEvaluation;
 import org.anomaly4j.scoring.AnomalyScorer;
+import org.anomaly4j.scoring.BaselineMap;
 import org.anomaly4j.scoring.NormalBaseline;
 import org.anomaly4j.scoring.ScoredBatch;
 import org.anomaly4j.scoring.Thresholds;
@@ -46,14 +47,14 @@ public final class ExportService {
     }
 
     /** {@code baseline}: the map subtracted inside the graph (null without one). */
-    public record Result(Path file, ComputationGraph graph, ExportMetadata metadata, double selfCheckMaxDiff, float[] baseline) {
+    public record Result(Path file, ComputationGraph graph, ExportMetadata metadata, double selfCheckMaxDiff, BaselineMap baseline) {
     }
 
     /** {@code config}: the model's config with the user's overrides (only data and scoring matter here). */
     public static Result run(Path modelZip, ModelStore.Loaded loaded, HfrConfig config, Path out) {
         HfrModel model = loaded.model();
         ScoringConfig scoring = config.scoring();
-        float[] baseline = loaded.baseline();
+        BaselineMap baseline = loaded.baseline();
         Thresholds thresholds = loaded.thresholds();
         if (!scoring.equals(loaded.config().scoring())) {
             LOG.info("Scoring differs from the model's own: recomputing baseline and thresholds on {} (training normals and validation split)",
@@ -74,20 +75,20 @@ public final class ExportService {
         return new Result(out, graph, meta, diff, baseline);
     }
 
-    private record Recomputed(float[] baseline, Thresholds thresholds) {
+    private record Recomputed(BaselineMap baseline, Thresholds thresholds) {
     }
 
     private static Recomputed recompute(ModelStore.Loaded loaded, HfrConfig config) {
         DatasetSplits splits = DatasetFactory.open(config.data());
         InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
-        float[] baseline = NormalBaseline.of(loaded.model(), path, config.scoring(), splits.train());
+        BaselineMap baseline = NormalBaseline.of(loaded.model(), path, config.scoring(), splits.train());
         ValidationEvaluation.Result v = ValidationEvaluation.run(loaded.model(), path, config.scoring(), baseline, splits,
                 config.data());
         return new Recomputed(baseline, v == null ? null : v.evaluation().fitted());
     }
 
     /** Max |difference| of the maps on two random images: guards against an export that silently disagrees. */
-    static double selfCheck(ModelStore.Loaded loaded, ScoringConfig scoring, float[] baseline, ComputationGraph graph) {
+    static double selfCheck(ModelStore.Loaded loaded, ScoringConfig scoring, BaselineMap baseline, ComputationGraph graph) {
         HfrModel model = loaded.model();
         Nd4j.getRandom().setSeed(1);
         INDArray rgb = Nd4j.rand(2, 3, model.imageSize(), model.imageSize());

@@ -9,11 +9,12 @@ import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.report.OverlayWriter;
-import org.anomaly4j.scoring.NormalBaseline;
-import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
+import org.anomaly4j.scoring.BaselineMap;
+import org.anomaly4j.scoring.NormalBaseline;
+import org.anomaly4j.scoring.Thresholds;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class EvaluateService {
             InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
             // The model's stored baseline and thresholds belong to its own scoring settings only.
             boolean sameScoring = scoring.equals(loaded.config().scoring());
-            float[] baseline = sameScoring && loaded.baseline() != null ? loaded.baseline()
+            BaselineMap baseline = sameScoring && loaded.baseline() != null ? loaded.baseline()
                     : NormalBaseline.of(loaded.model(), path, scoring, splits.train());
             Thresholds thresholds = sameScoring ? loaded.thresholds() : null;
             EvaluationResult eval;

@@ -12,6 +12,7 @@ import org.anomaly4j.metrics.Roc;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.scoring.AnomalyScorer;
+import org.anomaly4j.scoring.BaselineMap;
 import org.anomaly4j.scoring.ScoredBatch;
 import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.train.Progress;
@@ -30,7 +31,7 @@ public final class Evaluator {
     }
 
     /** With a baseline map subtracted from every anomaly map (see {@link org.anomaly4j.scoring.NormalBaseline}). */
-    public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring, float[] baseline,
+    public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring, BaselineMap baseline,
                                            List<ImageSample> test, boolean hasMasks) {
         long start = System.nanoTime();
         AnomalyScorer scorer = new AnomalyScorer(model, path, scoring, baseline);

@@ -10,7 +10,8 @@ import java.util.Map;
  * What a saved {@code model.zip} carries beside the graph (a JSON string entry), so any DL4J app
  * knows how to feed it and anomaly4j can score with it again. {@code thresholds} (null when the run had
  * no validation images) were chosen on validation for the model's own scoring settings; the
- * train-mean baseline map, when scoring uses one, is the {@value #BASELINE_ENTRY} entry (float[]).
+ * baseline's mean map, when scoring uses one, is the {@value #BASELINE_ENTRY} entry (float[]); for
+ * {@code train-zscore} its inverse spread is the {@value #BASELINE_SPREAD_ENTRY} entry.
  */
 public record ModelMetadata(
         String format,
@@ -32,4 +33,5 @@ public record ModelMetadata(
     public static final String FORMAT = "anomaly4j-hfr";
     public static final String ZIP_ENTRY = "anomaly4j-metadata.json";
     public static final String BASELINE_ENTRY = "anomaly4j-baseline";
+    public static final String BASELINE_SPREAD_ENTRY = "anomaly4j-baseline-inverse-spread";
 }

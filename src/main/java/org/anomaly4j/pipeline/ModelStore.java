@@ -8,6 +8,7 @@ import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.encoder.Preprocessing;
+import org.anomaly4j.scoring.BaselineMap;
 import org.anomaly4j.scoring.Thresholds;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -37,7 +38,7 @@ public final class ModelStore {
     }
 
     /** A loaded model with the config it was trained with. */
-    public record Loaded(HfrModel model, HfrConfig config, ModelMetadata metadata, float[] baseline) {
+    public record Loaded(HfrModel model, HfrConfig config, ModelMetadata metadata, BaselineMap baseline) {
         /** Thresholds chosen at training time (null when there were no validation images). */
         public Thresholds thresholds() {
             return metadata.thresholds();
@@ -45,7 +46,7 @@ public final class ModelStore {
     }
 
     public static void save(HfrModel model, HfrConfig config, Map<String, Object> metrics, Map<String, Object> provenance,
-                            Thresholds thresholds, float[] baseline, Path file) {
+                            Thresholds thresholds, BaselineMap baseline, Path file) {
         Map<String, Object> pre = new LinkedHashMap<>();
         Preprocessing p = model.preprocessing();
         pre.put("name", p.name());
@@ -63,7 +64,10 @@ public final class ModelStore {
             ModelSerializer.writeModel(model.graph(), tmp.toFile(), false);
             ModelSerializer.addObjectToFile(tmp.toFile(), ModelMetadata.ZIP_ENTRY, JSON.writeValueAsString(meta));
             if (baseline != null) {
-                ModelSerializer.addObjectToFile(tmp.toFile(), ModelMetadata.BASELINE_ENTRY, baseline);
+                ModelSerializer.addObjectToFile(tmp.toFile(), ModelMetadata.BASELINE_ENTRY, baseline.mean());
+                if (baseline.inverseSpread() != null) {
+                    ModelSerializer.addObjectToFile(tmp.toFile(), ModelMetadata.BASELINE_SPREAD_ENTRY, baseline.inverseSpread());
+                }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -112,16 +116,22 @@ public final class ModelStore {
                 ((Number) pre.get("scale")).doubleValue(), toDoubles(pre.get("mean")), toDoubles(pre.get("std")));
         HfrModel model = new HfrModel(graph, meta.inputName(), meta.imageSize(), meta.taps(), meta.reconstructions(),
                 meta.lossOutputs(), p, meta.encoder(), meta.weightsSource(), meta.pretrainedEncoder());
-        float[] baseline = null;
-        if ("train-mean".equals(config.scoring().baseline())) {
-            try {
-                baseline = ModelSerializer.getObjectFromFile(file.toFile(), ModelMetadata.BASELINE_ENTRY);
-            } catch (Exception e) {
-                throw new AnomalyException(file + ": scoring.baseline is train-mean but the " + ModelMetadata.BASELINE_ENTRY
-                        + " entry is missing or unreadable (" + e.getMessage() + "); re-train the model", e);
-            }
+        String kind = config.scoring().baseline();
+        BaselineMap baseline = null;
+        if ("train-mean".equals(kind) || "train-zscore".equals(kind)) {
+            float[] mean = storedMap(file, kind, ModelMetadata.BASELINE_ENTRY);
+            baseline = new BaselineMap(mean, "train-zscore".equals(kind) ? storedMap(file, kind, ModelMetadata.BASELINE_SPREAD_ENTRY) : null);
         }
         return new Loaded(model, config, meta, baseline);
+    }
+
+    private static float[] storedMap(Path file, String kind, String entry) {
+        try {
+            return ModelSerializer.getObjectFromFile(file.toFile(), entry);
+        } catch (Exception e) {
+            throw new AnomalyException(file + ": scoring.baseline is " + kind + " but the " + entry
+                    + " entry is missing or unreadable (" + e.getMessage() + "); re-train the model", e);
+        }
     }
 
     private static boolean hasEntry(Path zip, String entry) {

@@ -1,5 +1,6 @@
 package org.anomaly4j.pipeline;
 
+import org.anomaly4j.AnomalyException;
 import org.anomaly4j.Versions;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
@@ -13,18 +14,18 @@ import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.model.encoder.Encoder;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
 import org.anomaly4j.report.OverlayWriter;
-import org.anomaly4j.scoring.NormalBaseline;
-import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.report.RunSummary;
-import org.anomaly4j.AnomalyException;
+import org.anomaly4j.scoring.BaselineMap;
+import org.anomaly4j.scoring.NormalBaseline;
+import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.train.Checkpoints;
 import org.anomaly4j.train.DecoderTrainer;
 import org.anomaly4j.train.ReconstructionCheck;
+import org.anomaly4j.train.TrainingHistory;
 import org.anomaly4j.train.TrainingSession;
 import org.anomaly4j.train.TrainingUi;
-import org.anomaly4j.train.TrainingHistory;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +96,7 @@ public final class TrainService {
                 LOG.warn(weak);
                 warning = warning.isEmpty() ? weak : warning + "; " + weak;
             }
-            float[] baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train());
+            BaselineMap baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train());
             ValidationEvaluation.Result validated = ValidationEvaluation.run(model, path, cfg.scoring(), baseline, data, cfg.data());
             EvaluationResult validation = validated == null ? null : validated.evaluation();
             if (validated != null) {

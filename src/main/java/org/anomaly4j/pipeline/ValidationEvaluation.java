@@ -9,6 +9,7 @@ import org.anomaly4j.data.SyntheticValidationSet;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.report.RunDirectory;
+import org.anomaly4j.scoring.BaselineMap;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class ValidationEvaluation {
     }
 
     /** Null when the dataset has no validation normals. */
-    public static Result run(HfrModel model, InferencePath path, ScoringConfig scoring, float[] baseline,
+    public static Result run(HfrModel model, InferencePath path, ScoringConfig scoring, BaselineMap baseline,
                              DatasetSplits splits, DataConfig data) {
         if (splits.validation().isEmpty()) {
             return null;

@@ -8,6 +8,7 @@ import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.pipeline.ImageScore;
 import org.anomaly4j.scoring.AnomalyScorer;
+import org.anomaly4j.scoring.BaselineMap;
 import org.anomaly4j.scoring.ScoredBatch;
 
 import javax.imageio.ImageIO;
@@ -29,7 +30,7 @@ public final class OverlayWriter {
     }
 
     public static List<Path> write(RunDirectory run, HfrModel model, InferencePath path, ScoringConfig scoring,
-                                   float[] baseline, List<ImageSample> test, List<ImageScore> scores) {
+                                   BaselineMap baseline, List<ImageSample> test, List<ImageScore> scores) {
         Map<String, List<Integer>> byType = new LinkedHashMap<>();
         for (int i = 0; i < scores.size(); i++) {
             byType.computeIfAbsent(scores.get(i).defectType(), k -> new ArrayList<>()).add(i);

@@ -23,14 +23,14 @@ public final class AnomalyScorer {
     private final GaussianSmoother smoother;
     private final ScoreMode scoreMode;
     private final int topK;
-    private final float[] baseline;
+    private final BaselineMap baseline;
 
     public AnomalyScorer(HfrModel model, InferencePath path, ScoringConfig cfg) {
         this(model, path, cfg, null);
     }
 
-    /** With a baseline map (size*size, e.g. the mean map of normal images) subtracted from every map. */
-    public AnomalyScorer(HfrModel model, InferencePath path, ScoringConfig cfg, float[] baseline) {
+    /** With every map corrected by a baseline learnt from normal images (null: none). */
+    public AnomalyScorer(HfrModel model, InferencePath path, ScoringConfig cfg, BaselineMap baseline) {
         this.baseline = baseline;
         this.model = model;
         this.path = path;
@@ -89,9 +89,7 @@ public final class AnomalyScorer {
             }
             maps[i] = smoother.smooth(aggregation.combine(scales), size, size);
             if (baseline != null) {
-                for (int p = 0; p < maps[i].length; p++) {
-                    maps[i][p] -= baseline[p];
-                }
+                baseline.applyTo(maps[i]);
             }
             scores[i] = scoreMode.score(maps[i], topK);
         }

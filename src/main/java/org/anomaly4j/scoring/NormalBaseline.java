@@ -10,24 +10,35 @@ import org.anomaly4j.model.InferencePath;
 import java.util.List;
 
 /**
- * The mean anomaly map of normal images. Errors that every normal image has at the same place
- * (image borders, where the convolutions see zero padding; fixture edges) are not anomalies;
- * subtracting this map removes them before the image score is read off. Computed from training
- * normals only, so neither the validation nor the test split is involved.
+ * The mean anomaly map of normal images, and for {@code train-zscore} their per-pixel spread. Errors
+ * that every normal image has at the same place (image borders, where the convolutions see zero
+ * padding; fixture edges) are not anomalies; subtracting the mean map removes them before the image
+ * score is read off, and dividing by the spread discounts places where normal errors vary widely.
+ * Computed from training normals only, so neither the validation nor the test split is involved.
  */
 public final class NormalBaseline {
+    /**
+     * Added to every pixel's spread, as a share of the mean spread over the map: a pixel where the
+     * normals happen to agree closely must not turn a tiny error into a huge score. On the
+     * magnetic-tile validation split 0.01 and 0.1 tied and 1 was behind (reports/benchmarks/magnetic-tile.md);
+     * of the two ties the larger floor is the safer.
+     */
+    static final double SPREAD_FLOOR = 0.1;
+
     private NormalBaseline() {
     }
 
     /** Null when {@code scoring.baseline} is {@code none}. */
-    public static float[] of(HfrModel model, InferencePath path, ScoringConfig scoring, List<ImageSample> trainNormals) {
-        if (!"train-mean".equals(scoring.baseline()) || trainNormals.isEmpty()) {
+    public static BaselineMap of(HfrModel model, InferencePath path, ScoringConfig scoring, List<ImageSample> trainNormals) {
+        boolean zscore = "train-zscore".equals(scoring.baseline());
+        if (!(zscore || "train-mean".equals(scoring.baseline())) || trainNormals.isEmpty()) {
             return null;
         }
         List<ImageSample> used = trainNormals.subList(0, Math.min(scoring.baselineImages(), trainNormals.size()));
         AnomalyScorer scorer = new AnomalyScorer(model, path, scoring);
         AnomalyImageRecordReader reader = new AnomalyImageRecordReader(used, model.imageSize());
         float[] sum = new float[model.imageSize() * model.imageSize()];
+        double[] squares = new double[sum.length];
         int offset = 0;
         while (reader.hasNext()) {
             ImageBatches.Batch b = ImageBatches.next(reader, offset, scoring.batchSize());
@@ -35,6 +46,7 @@ public final class NormalBaseline {
             for (float[] m : s.maps()) {
                 for (int p = 0; p < sum.length; p++) {
                     sum[p] += m[p];
+                    squares[p] += (double) m[p] * m[p];
                 }
             }
             offset += b.labels().length;
@@ -43,6 +55,22 @@ public final class NormalBaseline {
         for (int p = 0; p < sum.length; p++) {
             sum[p] /= used.size();
         }
-        return sum;
+        return new BaselineMap(sum, zscore ? inverseSpread(sum, squares, used.size()) : null);
+    }
+
+    static float[] inverseSpread(float[] mean, double[] squares, int n) {
+        double[] spread = new double[mean.length];
+        double meanSpread = 0;
+        for (int p = 0; p < mean.length; p++) {
+            spread[p] = Math.sqrt(Math.max(0, squares[p] / n - (double) mean[p] * mean[p]));
+            meanSpread += spread[p] / mean.length;
+        }
+        float[] inverse = new float[mean.length];
+        for (int p = 0; p < mean.length; p++) {
+            // a map without any spread (one image, or a constant map) keeps the plain subtraction
+            double floor = meanSpread > 0 ? SPREAD_FLOOR * meanSpread : 1;
+            inverse[p] = (float) (1 / (spread[p] + floor));
+        }
+        return inverse;
     }
 }

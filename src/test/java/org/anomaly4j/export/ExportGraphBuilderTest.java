@@ -8,6 +8,7 @@ import org.anomaly4j.model.HfrModelBuilder;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
 import org.anomaly4j.scoring.AnomalyScorer;
+import org.anomaly4j.scoring.BaselineMap;
 import org.anomaly4j.scoring.ScoredBatch;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,18 +27,22 @@ class ExportGraphBuilderTest {
     private static final int SIZE = 48;
 
     @ParameterizedTest
-    @CsvSource({"cosine,sum,2.0,true,true,max", "mse,sum,1.0,false,false,max", "cosine,product,1.5,true,false,max",
-            "mse,product,0,false,true,max", "cosine,sum,1.0,true,true,mean", "cosine,product,1.0,true,false,mean"})
-    void exportedGraphEqualsTheScorer(String distance, String aggregation, double sigma, boolean normalize, boolean withBaseline,
+    @CsvSource({"cosine,sum,2.0,true,mean,max", "mse,sum,1.0,false,none,max", "cosine,product,1.5,true,none,max",
+            "mse,product,0,false,mean,max", "cosine,sum,1.0,true,mean,mean", "cosine,product,1.0,true,none,mean",
+            "cosine,sum,2.0,true,zscore,max", "mse,product,1.0,false,zscore,max"})
+    void exportedGraphEqualsTheScorer(String distance, String aggregation, double sigma, boolean normalize, String baselineKind,
                                       String scoreMode) {
         HfrConfig c = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=16",
                 "model.decoder.bottleneck=8", "model.normalizeTaps=" + normalize, "scoring.distance=" + distance,
                 "scoring.aggregation=" + aggregation, "scoring.sigma=" + sigma, "scoring.scoreMode=" + scoreMode));
         HfrModel m = HfrModelBuilder.build(EncoderCatalogue.build(c.model(), SIZE, 1), c.model(), c.train(), SIZE);
         Nd4j.getRandom().setSeed(7);
-        float[] baseline = null;
-        if (withBaseline) {
-            baseline = Nd4j.rand(1, SIZE * SIZE).muli(0.1).data().asFloat();
+        BaselineMap baseline = null;
+        if (!baselineKind.equals("none")) {
+            float[] mean = Nd4j.rand(1, SIZE * SIZE).muli(0.1).data().asFloat();
+            // spreads from 0.5 to 2.5: a wrong pixel order in the export would show
+            float[] inverseSpread = baselineKind.equals("zscore") ? Nd4j.rand(1, SIZE * SIZE).muli(2).addi(0.5).data().asFloat() : null;
+            baseline = new BaselineMap(mean, inverseSpread);
         }
         INDArray rgb = Nd4j.rand(3, 3, SIZE, SIZE);
         ScoredBatch expected = new AnomalyScorer(m, new InferencePath(m, c.model(), c.train()), c.scoring(), baseline).score(rgb);

@@ -54,6 +54,26 @@ class ScoringTest {
     }
 
     @Test
+    void baselineSubtractsTheMeanAndDividesByTheSpread() {
+        float[] map = {3, 6};
+        new BaselineMap(new float[]{1, 2}, new float[]{2, 0.5f}).applyTo(map);
+        assertThat(map).containsExactly(4, 2);
+        float[] plain = {3, 6};
+        new BaselineMap(new float[]{1, 2}, null).applyTo(plain);
+        assertThat(plain).containsExactly(2, 4);
+    }
+
+    @Test
+    void inverseSpreadHasAFloorOfATenthOfTheMeanSpread() {
+        // two maps per pixel: {0, 2} (mean 1, spread 1) and {2, 2} (mean 2, spread 0); mean spread 0.5
+        float[] inverse = NormalBaseline.inverseSpread(new float[]{1, 2}, new double[]{0 + 4, 4 + 4}, 2);
+        assertThat(inverse[0]).isCloseTo((float) (1 / 1.05), offset(1e-6f));
+        assertThat(inverse[1]).isCloseTo(20f, offset(1e-4f));
+        // no spread anywhere: plain subtraction
+        assertThat(NormalBaseline.inverseSpread(new float[]{2, 3}, new double[]{8, 18}, 2)).containsExactly(1, 1);
+    }
+
+    @Test
     void scoreModes() {
         float[] map = {1, 9, 3, 7, 5};
         assertThat(ScoreMode.MAX.score(map, 1)).isEqualTo(9f);
