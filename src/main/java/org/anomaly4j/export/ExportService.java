@@ -46,7 +46,7 @@ public final class ExportService {
     private ExportService() {
     }
 
-    /** {@code baseline}: the map subtracted inside the graph (null without one). */
+    /** {@code baseline}: the baseline built into the graph (null without one). */
     public record Result(Path file, ComputationGraph graph, ExportMetadata metadata, double selfCheckMaxDiff, BaselineMap baseline) {
     }
 
