@@ -124,7 +124,7 @@ public final class SyntheticDefectGenerator {
         m.dispose();
     }
 
-    private static int clamp(int v) {
+    static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
 

@@ -104,10 +104,7 @@ public final class SyntheticValidationSet {
                 double across = -x * ny + y * nx;
                 double d = along[y * w + x] - edge - wave * Math.sin(2 * Math.PI * across / waveLength + phase);
                 double weight = 1 / (1 + Math.exp(-d / softness));
-                int rgb = img.getRGB(x, y);
-                int shift = (int) Math.round(delta * weight);
-                img.setRGB(x, y, (clampGrey(((rgb >> 16) & 0xff) + shift) << 16)
-                        | (clampGrey(((rgb >> 8) & 0xff) + shift) << 8) | clampGrey((rgb & 0xff) + shift));
+                img.setRGB(x, y, brighter(img.getRGB(x, y), (int) Math.round(delta * weight)));
                 if (weight >= 0.5) {
                     mask.getRaster().setSample(x, y, 0, 255);
                 }
@@ -115,17 +112,18 @@ public final class SyntheticValidationSet {
         }
     }
 
-    private static int clampGrey(int v) {
-        return Math.max(0, Math.min(255, v));
+    /** {@code rgb} with every channel moved by {@code delta} grey levels, clamped to 0-255. */
+    private static int brighter(int rgb, int delta) {
+        return (SyntheticDefectGenerator.clamp(((rgb >> 16) & 0xff) + delta) << 16)
+                | (SyntheticDefectGenerator.clamp(((rgb >> 8) & 0xff) + delta) << 8)
+                | SyntheticDefectGenerator.clamp((rgb & 0xff) + delta);
     }
 
     private static void shift(BufferedImage img, BufferedImage mask, int x, int y, int delta) {
         if (x < 0 || y < 0 || x >= img.getWidth() || y >= img.getHeight() || mask.getRaster().getSample(x, y, 0) != 0) {
             return;
         }
-        int rgb = img.getRGB(x, y);
-        img.setRGB(x, y, (clampGrey(((rgb >> 16) & 0xff) + delta) << 16)
-                | (clampGrey(((rgb >> 8) & 0xff) + delta) << 8) | clampGrey((rgb & 0xff) + delta));
+        img.setRGB(x, y, brighter(img.getRGB(x, y), delta));
         mask.getRaster().setSample(x, y, 0, 255);
     }
 

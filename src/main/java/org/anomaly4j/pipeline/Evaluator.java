@@ -30,7 +30,7 @@ public final class Evaluator {
         return evaluate(model, path, scoring, null, test, hasMasks);
     }
 
-    /** With a baseline map subtracted from every anomaly map (see {@link org.anomaly4j.scoring.NormalBaseline}). */
+    /** With every anomaly map corrected by a baseline (see {@link org.anomaly4j.scoring.NormalBaseline}; null: none). */
     public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring, BaselineMap baseline,
                                            List<ImageSample> test, boolean hasMasks) {
         long start = System.nanoTime();

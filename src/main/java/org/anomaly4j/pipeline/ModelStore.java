@@ -9,6 +9,7 @@ import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.encoder.Preprocessing;
 import org.anomaly4j.scoring.BaselineMap;
+import org.anomaly4j.scoring.NormalBaseline;
 import org.anomaly4j.scoring.Thresholds;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -118,9 +119,10 @@ public final class ModelStore {
                 meta.lossOutputs(), p, meta.encoder(), meta.weightsSource(), meta.pretrainedEncoder());
         String kind = config.scoring().baseline();
         BaselineMap baseline = null;
-        if ("train-mean".equals(kind) || "train-zscore".equals(kind)) {
+        if (NormalBaseline.MEAN.equals(kind) || NormalBaseline.ZSCORE.equals(kind)) {
             float[] mean = storedMap(file, kind, ModelMetadata.BASELINE_ENTRY);
-            baseline = new BaselineMap(mean, "train-zscore".equals(kind) ? storedMap(file, kind, ModelMetadata.BASELINE_SPREAD_ENTRY) : null);
+            baseline = new BaselineMap(mean, NormalBaseline.ZSCORE.equals(kind)
+                    ? storedMap(file, kind, ModelMetadata.BASELINE_SPREAD_ENTRY) : null);
         }
         return new Loaded(model, config, meta, baseline);
     }

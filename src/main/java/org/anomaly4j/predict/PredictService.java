@@ -16,7 +16,6 @@ import org.anomaly4j.pipeline.ModelStore;
 import org.anomaly4j.report.HeatmapOverlay;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.scoring.AnomalyScorer;
-import org.anomaly4j.scoring.BaselineMap;
 import org.anomaly4j.scoring.ScoredBatch;
 import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.train.Progress;

@@ -21,8 +21,14 @@ public record BaselineMap(float[] mean, float[] inverseSpread) {
 
     /** (map - mean) * inverseSpread, in place. */
     public void applyTo(float[] map) {
+        if (inverseSpread == null) {
+            for (int p = 0; p < map.length; p++) {
+                map[p] -= mean[p];
+            }
+            return;
+        }
         for (int p = 0; p < map.length; p++) {
-            map[p] = inverseSpread == null ? map[p] - mean[p] : (map[p] - mean[p]) * inverseSpread[p];
+            map[p] = (map[p] - mean[p]) * inverseSpread[p];
         }
     }
 }

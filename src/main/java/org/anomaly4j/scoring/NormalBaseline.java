@@ -25,13 +25,17 @@ public final class NormalBaseline {
      */
     static final double SPREAD_FLOOR = 0.1;
 
+    /** {@code scoring.baseline} values that use this class (the third is {@code none}). */
+    public static final String MEAN = "train-mean";
+    public static final String ZSCORE = "train-zscore";
+
     private NormalBaseline() {
     }
 
     /** Null when {@code scoring.baseline} is {@code none}. */
     public static BaselineMap of(HfrModel model, InferencePath path, ScoringConfig scoring, List<ImageSample> trainNormals) {
-        boolean zscore = "train-zscore".equals(scoring.baseline());
-        if (!(zscore || "train-mean".equals(scoring.baseline())) || trainNormals.isEmpty()) {
+        boolean zscore = ZSCORE.equals(scoring.baseline());
+        if (!(zscore || MEAN.equals(scoring.baseline())) || trainNormals.isEmpty()) {
             return null;
         }
         List<ImageSample> used = trainNormals.subList(0, Math.min(scoring.baselineImages(), trainNormals.size()));
@@ -65,10 +69,10 @@ public final class NormalBaseline {
             spread[p] = Math.sqrt(Math.max(0, squares[p] / n - (double) mean[p] * mean[p]));
             meanSpread += spread[p] / mean.length;
         }
+        // a map without any spread (one image, or a constant map) keeps the plain subtraction
+        double floor = meanSpread > 0 ? SPREAD_FLOOR * meanSpread : 1;
         float[] inverse = new float[mean.length];
         for (int p = 0; p < mean.length; p++) {
-            // a map without any spread (one image, or a constant map) keeps the plain subtraction
-            double floor = meanSpread > 0 ? SPREAD_FLOOR * meanSpread : 1;
             inverse[p] = (float) (1 / (spread[p] + floor));
         }
         return inverse;
