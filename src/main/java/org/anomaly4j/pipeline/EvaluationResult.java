@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * Metrics of one evaluation, every image's score, the wall time, why pixel metrics are missing when
  * they are, and the thresholds this set would choose ({@code fitted}: F1-optimal where it has
- * anomalies, else at {@link #NORMAL_FPR} on its normals; used when it is the validation set).
+ * anomalies, else at {@link #NORMAL_FPR} on its normals; used when it is the validation set) and the
+ * pixel AUROC per defect type (empty without masks or with fewer than two types).
  */
 public record EvaluationResult(EvaluationMetrics metrics, List<ImageScore> scores, double seconds,
-                               double imagesPerSecond, String pixelNote, Thresholds fitted) {
+                               double imagesPerSecond, String pixelNote, Thresholds fitted,
+                               List<PixelAurocByDefectType.Row> pixelByType) {
     /** False-positive rate for thresholds chosen on normal images only. */
     public static final double NORMAL_FPR = 0.01;
 

@@ -39,6 +39,7 @@ public final class Evaluator {
         List<ImageScore> scores = new ArrayList<>();
         List<float[]> maps = new ArrayList<>();
         List<float[]> masks = new ArrayList<>();
+        List<String> mapTypes = new ArrayList<>();
         int offset = 0;
         try (ProgressBar pb = Progress.bar("Scoring test", test.size())) {
             while (reader.hasNext()) {
@@ -51,6 +52,7 @@ public final class Evaluator {
                     scores.add(new ImageScore(sample.image(), sample.defectType(), b.labels()[i], s.scores()[i]));
                     if (hasMasks) {
                         maps.add(s.maps()[i]);
+                        mapTypes.add(sample.defectType());
                         masks.add(java.util.Arrays.copyOfRange(maskData, i * plane, (i + 1) * plane));
                     }
                 }
@@ -72,16 +74,19 @@ public final class Evaluator {
         double pixelAuroc = Double.NaN;
         double aupro = Double.NaN;
         String note = "";
+        List<PixelAurocByDefectType.Row> pixelByType = List.of();
         if (hasMasks) {
             pixelAuroc = pixelAuroc(maps, masks);
             aupro = Aupro.compute(maps, masks, model.imageSize(), Aupro.DEFAULT_MAX_FPR);
+            pixelByType = PixelAurocByDefectType.of(mapTypes, maps, masks);
         } else {
             note = "pixel metrics skipped: the dataset has no ground_truth masks (image-level evaluation only)";
         }
         EvaluationMetrics m = new EvaluationMetrics(Roc.auroc(imageScores, labels), f1.f1(), f1.threshold(),
                 pixelAuroc, aupro, scores.size(), anomalous);
         Thresholds fitted = fitThresholds(imageScores, labels, f1, maps, masks);
-        return new EvaluationResult(m, scores, (System.nanoTime() - start) / 1e9, scores.size() / scoringSeconds, note, fitted);
+        return new EvaluationResult(m, scores, (System.nanoTime() - start) / 1e9, scores.size() / scoringSeconds, note, fitted,
+                pixelByType);
     }
 
     /** F1-optimal thresholds where there are anomalies (pixel: where there are masks), else at a FPR on the normals. */

@@ -2,6 +2,7 @@ package org.anomaly4j.report;
 
 import org.anomaly4j.metrics.EvaluationMetrics;
 import org.anomaly4j.pipeline.AurocByDefectType;
+import org.anomaly4j.pipeline.PixelAurocByDefectType;
 import org.anomaly4j.pipeline.ImageScore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,10 @@ public final class HtmlReport {
         row(html, "pixel AUPRO (FPR &le; 0.3)", m.pixelAupro());
         for (AurocByDefectType.Row r : AurocByDefectType.of(s.evaluation().scores())) {
             row(html, "image AUROC, " + esc(r.defectType()) + " (" + r.images() + " images) against all normals", r.imageAuroc());
+        }
+        for (PixelAurocByDefectType.Row r : s.evaluation().pixelByType()) {
+            row(html, "pixel AUROC, " + esc(r.defectType()) + " (" + String.format("%.1f", 100 * r.defectPixelShare())
+                    + " % of all defect pixels) with all normals", r.pixelAuroc());
         }
         html.append("</table><ul><li>data: ").append(esc(s.dataSource())).append("</li><li>test images: ").append(m.images())
                 .append(" (").append(m.anomalous()).append(" anomalous)</li><li>encoder: ").append(esc(s.encoder()))

@@ -6,6 +6,7 @@ import org.anomaly4j.metrics.AurocInterval;
 import org.anomaly4j.metrics.EvaluationMetrics;
 import org.anomaly4j.metrics.F1Max;
 import org.anomaly4j.pipeline.AurocByDefectType;
+import org.anomaly4j.pipeline.PixelAurocByDefectType;
 import org.anomaly4j.pipeline.EvaluationResult;
 import org.anomaly4j.pipeline.ImageScore;
 import org.anomaly4j.train.ReconstructionCheck;
@@ -78,6 +79,16 @@ public final class ReportWriter {
             if (!byType.isEmpty()) {
                 metrics.put("image_AUROC_by_defect_type", byType);
             }
+            Map<String, Object> pixelByType = new LinkedHashMap<>();
+            Map<String, Object> pixelShare = new LinkedHashMap<>();
+            for (PixelAurocByDefectType.Row r : s.evaluation().pixelByType()) {
+                pixelByType.put(r.defectType(), finite(r.pixelAuroc()));
+                pixelShare.put(r.defectType(), finite(r.defectPixelShare()));
+            }
+            if (!pixelByType.isEmpty()) {
+                metrics.put("pixel_AUROC_by_defect_type", pixelByType);
+                metrics.put("defect_pixel_share_by_defect_type", pixelShare);
+            }
             run.writeString("metrics.json", JSON.writeValueAsString(metrics));
             if (s.history() != null) {
                 Map<String, Object> h = new LinkedHashMap<>();
@@ -148,10 +159,19 @@ public final class ReportWriter {
         md.append("\n");
         List<AurocByDefectType.Row> byType = AurocByDefectType.of(s.evaluation().scores());
         if (!byType.isEmpty()) {
-            md.append("| defect type (each against all normals) | images | image AUROC |\n|---|---|---|\n");
+            Map<String, PixelAurocByDefectType.Row> pixel = new LinkedHashMap<>();
+            s.evaluation().pixelByType().forEach(r -> pixel.put(r.defectType(), r));
+            md.append("| defect type (each against all normals) | images | image AUROC |")
+                    .append(pixel.isEmpty() ? "\n|---|---|---|\n" : " pixel AUROC | share of all defect pixels |\n|---|---|---|---|---|\n");
             for (AurocByDefectType.Row r : byType) {
                 md.append("| ").append(r.defectType()).append(" | ").append(r.images()).append(" | ")
-                        .append(Double.isFinite(r.imageAuroc()) ? String.format("%.4f", r.imageAuroc()) : "n/a").append(" |\n");
+                        .append(fourDigits(r.imageAuroc())).append(" |");
+                PixelAurocByDefectType.Row p = pixel.get(r.defectType());
+                if (!pixel.isEmpty()) {
+                    md.append(' ').append(p == null ? "n/a" : fourDigits(p.pixelAuroc())).append(" | ")
+                            .append(p == null ? "n/a" : fourDigits(p.defectPixelShare())).append(" |");
+                }
+                md.append('\n');
             }
             md.append("\n");
         }
@@ -190,6 +210,10 @@ public final class ReportWriter {
     }
 
     private static String row(String name, double v) {
-        return "| " + name + " | " + (Double.isFinite(v) ? String.format("%.4f", v) : "n/a") + " |\n";
+        return "| " + name + " | " + fourDigits(v) + " |\n";
+    }
+
+    private static String fourDigits(double v) {
+        return Double.isFinite(v) ? String.format("%.4f", v) : "n/a";
     }
 }

@@ -57,6 +57,12 @@ class EndToEndTest {
         com.fasterxml.jackson.databind.JsonNode byType = metrics.get("image_AUROC_by_defect_type");
         assertThat(byType).as("image_AUROC_by_defect_type").isNotNull();
         assertThat(byType.fieldNames()).toIterable().containsExactly("scratch", "spot");
+        // and the pixel AUROC too, with each type's share of the defect pixels (shares add up to 1)
+        com.fasterxml.jackson.databind.JsonNode pixelByType = metrics.get("pixel_AUROC_by_defect_type");
+        assertThat(pixelByType).as("pixel_AUROC_by_defect_type").isNotNull();
+        assertThat(pixelByType.fieldNames()).toIterable().containsExactly("scratch", "spot");
+        com.fasterxml.jackson.databind.JsonNode share = metrics.get("defect_pixel_share_by_defect_type");
+        assertThat(share.get("scratch").asDouble() + share.get("spot").asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Files.readString(run.resolve("summary.md"))).contains("| scratch | ").contains("| spot | ")
                 .contains("95 % interval (DeLong)");
         // the test AUROC's interval brackets it, and so does the validation one
