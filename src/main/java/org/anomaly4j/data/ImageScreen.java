@@ -18,13 +18,15 @@ public final class ImageScreen {
     private ImageScreen() {
     }
 
-    public record Screened(DatasetSplits splits, List<String> skipped) {
+    /** {@code shapeWarning}: {@link AspectRatioCheck}'s warning over every usable image ("" when none). */
+    public record Screened(DatasetSplits splits, List<String> skipped, String shapeWarning) {
     }
 
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing) {
         List<String> skipped = new ArrayList<>();
-        DatasetSplits kept = new DatasetSplits(keep(s.train(), size, skipped), keep(s.validation(), size, skipped),
-                keep(s.validationAnomalies(), size, skipped), keep(s.test(), size, skipped), s.hasMasks(), s.source());
+        List<AspectRatioCheck.Shape> shapes = new ArrayList<>();
+        DatasetSplits kept = new DatasetSplits(keep(s.train(), size, skipped, shapes), keep(s.validation(), size, skipped, shapes),
+                keep(s.validationAnomalies(), size, skipped, shapes), keep(s.test(), size, skipped, shapes), s.hasMasks(), s.source());
         if (!skipped.isEmpty() && !keepGoing) {
             List<String> shown = skipped.subList(0, Math.min(20, skipped.size()));
             throw new AnomalyException(skipped.size() == 1 ? skipped.get(0) + " [or pass --keep-going to skip it]"
@@ -38,14 +40,20 @@ public final class ImageScreen {
             throw new AnomalyException("no usable " + (kept.train().isEmpty() ? "training" : "test") + " images left after skipping "
                     + skipped.size() + " unusable files (first: " + skipped.get(0) + ")");
         }
-        return new Screened(kept, skipped);
+        String shapeWarning = AspectRatioCheck.warning(shapes, size);
+        if (!shapeWarning.isEmpty()) {
+            LOG.warn(shapeWarning);
+        }
+        return new Screened(kept, skipped, shapeWarning);
     }
 
-    private static List<ImageSample> keep(List<ImageSample> samples, int size, List<String> skipped) {
+    private static List<ImageSample> keep(List<ImageSample> samples, int size, List<String> skipped,
+                                          List<AspectRatioCheck.Shape> shapes) {
         List<ImageSample> out = new ArrayList<>();
         for (ImageSample s : samples) {
             try {
-                ImageLoader.read(s.image());
+                java.awt.image.BufferedImage img = ImageLoader.read(s.image());
+                shapes.add(new AspectRatioCheck.Shape(s.image(), img.getWidth(), img.getHeight()));
                 if (s.mask() != null) {
                     ImageLoader.loadMask(s.mask(), s.image(), size);
                 }

@@ -76,7 +76,8 @@ public final class EvaluateService {
                 eval = Evaluator.evaluate(loaded.model(), path, scoring, baseline, splits.test(), splits.hasMasks());
                 OverlayWriter.write(run, loaded.model(), path, scoring, baseline, splits.test(), eval.scores());
             }
-            String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
+            String warning = RunSummary.warnings(loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource(),
+                    screened.shapeWarning());
             RunSummary summary = new RunSummary(runId, command, scored + splits.source(), loaded.model().encoderKind(),
                     loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds, List.of());
             ReportWriter.write(run, summary);

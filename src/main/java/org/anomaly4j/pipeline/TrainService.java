@@ -74,7 +74,7 @@ public final class TrainService {
             Nd4j.getRandom().setSeed(cfg.train().seed());
             int size = cfg.data().imageSize();
             Encoder encoder = EncoderCatalogue.build(cfg.model(), size, cfg.train().seed());
-            String warning = encoder.pretrained() ? "" : encoder.weightsSource();
+            String warning = RunSummary.warnings(encoder.pretrained() ? "" : encoder.weightsSource(), screened.shapeWarning());
             HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
             LOG.info("Model: {} encoder (taps {}), {} trainable parameters", encoder.kind(), model.tapNames(),
                     trainableParams(model));
@@ -94,7 +94,7 @@ public final class TrainService {
                     cfg.model().normalizeTaps() && HfrModelBuilder.UNIT.equals(cfg.model().tapNorm()));
             if (!weak.isEmpty()) {
                 LOG.warn(weak);
-                warning = warning.isEmpty() ? weak : warning + "; " + weak;
+                warning = RunSummary.warnings(warning, weak);
             }
             BaselineMap baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train());
             ValidationEvaluation.Result validated = ValidationEvaluation.run(model, path, cfg.scoring(), baseline, data, cfg.data());

@@ -16,4 +16,10 @@ import java.util.List;
 public record RunSummary(String runId, String command, String dataSource, String encoder, String weightsSource,
                          String warning, TrainingHistory history, EvaluationResult validation, String validationSet, EvaluationResult evaluation, double wallSeconds,
                          Thresholds thresholds, List<ReconstructionCheck.Tap> reconstruction) {
+
+    /** The non-empty ones of {@code parts}, joined into one {@code warning}. */
+    public static String warnings(String... parts) {
+        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isEmpty())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
 }
