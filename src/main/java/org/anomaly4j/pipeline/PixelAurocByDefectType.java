@@ -1,7 +1,6 @@
 package org.anomaly4j.pipeline;
 
 import org.anomaly4j.data.ImageSample;
-import org.anomaly4j.metrics.Roc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,26 +62,10 @@ public final class PixelAurocByDefectType {
         for (Map.Entry<String, List<Integer>> e : byType.entrySet()) {
             List<Integer> images = new ArrayList<>(normals);
             images.addAll(e.getValue());
-            rows.add(new Row(e.getKey(), e.getValue().size(), auroc(images, maps, masks),
+            double auroc = Evaluator.pixelAuroc(images.stream().map(maps::get).toList(), images.stream().map(masks::get).toList());
+            rows.add(new Row(e.getKey(), e.getValue().size(), auroc,
                     allDefectPixels == 0 ? Double.NaN : (double) defectPixels.get(e.getKey()) / allDefectPixels));
         }
         return rows;
-    }
-
-    private static double auroc(List<Integer> images, List<float[]> maps, List<float[]> masks) {
-        int total = images.stream().mapToInt(i -> maps.get(i).length).sum();
-        float[] s = new float[total];
-        int[] l = new int[total];
-        int o = 0;
-        for (int i : images) {
-            float[] map = maps.get(i);
-            float[] mask = masks.get(i);
-            for (int p = 0; p < map.length; p++) {
-                s[o] = map[p];
-                l[o] = mask[p] > 0.5f ? 1 : 0;
-                o++;
-            }
-        }
-        return Roc.auroc(s, l);
     }
 }
