@@ -33,6 +33,12 @@ public final class ConfigValidator {
         if (d.imageSize() < 32 || d.imageSize() > 1024) {
             p.add("data.imageSize: " + d.imageSize() + " is out of range [32, 1024]");
         }
+        if (d.maxStretch() != 0 && (d.maxStretch() < 1 || d.maxStretch() > 16)) {
+            p.add("data.maxStretch: " + d.maxStretch() + " must be 0 (off) or in [1, 16]");
+        }
+        if (d.maxStretch() != 0 && "one-class".equals(d.layout())) {
+            p.add("data.maxStretch: applies to the mvtec and folders layouts only (set it to 0)");
+        }
         if (d.validationFraction() < 0 || d.validationFraction() >= 0.9) {
             p.add("data.validationFraction: " + d.validationFraction() + " is out of range [0, 0.9)");
         }

@@ -17,6 +17,10 @@ import java.util.List;
  * @param maskDir            folders layout: optional masks (same stem as the abnormal image)
  * @param testNormalFraction folders layout: share of normal images held out for the test split
  * @param imageSize          square side the images are resized to
+ * @param maxStretch         mvtec and folders layouts: an image whose long side is more than this many times
+ *                           its short side is cut into round(long / short) equal pieces along the long side,
+ *                           each resized to the square input, so no image is stretched much more than another
+ *                           (0 = off: every image is stretched to the square as is)
  * @param validationFraction share of the training normals held out for validation
  * @param validationDefects  mvtec and folders layouts: the synthetic defect kinds painted on the held-out
  *                           normals to make the labelled validation set ({@code scratch}, {@code spot},
@@ -36,6 +40,7 @@ public record DataConfig(
         String maskDir,
         double testNormalFraction,
         int imageSize,
+        double maxStretch,
         double validationFraction,
         List<String> validationDefects,
         int maxTrainImages,

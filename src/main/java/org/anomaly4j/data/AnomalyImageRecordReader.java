@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DataVec reader over a list of {@link ImageSample}s. Each record is
+ * DataVec reader over a list of {@link ImageSample}s (an image, or a {@link Piece} of one). Each record is
  * {@code [image (1,3,S,S) in [0,1] RGB, label (0 normal / 1 anomalous), mask (1,1,S,S) or zeros, defect type]}.
  * It plugs into DataVec iterators like any other reader; anomaly4j batches it with {@link ImageBatches}.
  */
@@ -46,8 +46,8 @@ public class AnomalyImageRecordReader extends IndexedRecordReader {
     @Override
     protected List<Writable> read(int i) {
         ImageSample s = samples.get(i);
-        float[] image = ImageLoader.loadRgb(s.image(), size);
-        float[] mask = s.mask() != null ? ImageLoader.loadMask(s.mask(), s.image(), size) : new float[size * size];
+        float[] image = ImageLoader.loadRgb(s, size);
+        float[] mask = s.mask() != null ? ImageLoader.loadMask(s, size) : new float[size * size];
         List<Writable> record = new ArrayList<>(4);
         record.add(new NDArrayWritable(Nd4j.create(image, new long[]{1, 3, size, size})));
         record.add(new IntWritable(s.anomalous() ? 1 : 0));

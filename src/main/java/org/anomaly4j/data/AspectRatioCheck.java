@@ -38,7 +38,8 @@ public final class AspectRatioCheck {
         return String.format("the images differ in shape: width/height runs from %.2f (%s, %dx%d) to %.2f (%s, %dx%d); "
                         + "each is stretched to %dx%d, so the stretch differs %.1fx between them, and defects in the images "
                         + "farthest from square are squashed and found less well (Magnetic Tile: see reports/benchmarks/magnetic-tile.md). "
-                        + "If the shapes come from how the images were cropped, crop them to one shape",
+                        + "If the shapes come from how the images were cropped, crop them to one shape; or set data.maxStretch "
+                        + "(e.g. 1.5) to cut the long images into near-square pieces",
                 narrowest.aspect(), narrowest.file(), narrowest.width(), narrowest.height(),
                 widest.aspect(), widest.file(), widest.width(), widest.height(), size, size, spread);
     }

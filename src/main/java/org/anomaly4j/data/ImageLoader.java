@@ -52,7 +52,24 @@ public final class ImageLoader {
 
     /** RGB in [0, 1], CHW, resized to size x size. */
     public static float[] loadRgb(Path file, int size) {
-        BufferedImage resized = resize(toRgb(read(file)), size, true);
+        return rgbChw(resize(toRgb(read(file)), size, true), size);
+    }
+
+    /** The sample's image, or its piece, as RGB in [0, 1], CHW, resized to size x size. */
+    public static float[] loadRgb(ImageSample sample, int size) {
+        return rgbChw(resize(crop(toRgb(read(sample.image())), sample.piece()), size, true), size);
+    }
+
+    /** The part of {@code img} a piece stands for (all of it for null). */
+    static BufferedImage crop(BufferedImage img, Piece piece) {
+        if (piece == null) {
+            return img;
+        }
+        java.awt.Rectangle r = piece.bounds(img.getWidth(), img.getHeight());
+        return img.getSubimage(r.x, r.y, r.width, r.height);
+    }
+
+    private static float[] rgbChw(BufferedImage resized, int size) {
         float[] chw = new float[3 * size * size];
         int plane = size * size;
         for (int y = 0; y < size; y++) {
@@ -72,6 +89,15 @@ public final class ImageLoader {
      * else the pixel labels would not line up.
      */
     public static float[] loadMask(Path mask, Path image, int size) {
+        return loadMask(mask, image, null, size);
+    }
+
+    /** The sample's mask, or its piece's part of it, like {@link #loadMask(Path, Path, int)}. */
+    public static float[] loadMask(ImageSample sample, int size) {
+        return loadMask(sample.mask(), sample.image(), sample.piece(), size);
+    }
+
+    private static float[] loadMask(Path mask, Path image, Piece piece, int size) {
         BufferedImage m = read(mask);
         int[] img = dimensions(image); // header only: the image itself is decoded by loadRgb
         if (m.getWidth() != img[0] || m.getHeight() != img[1]) {
@@ -84,7 +110,7 @@ public final class ImageLoader {
         g.drawImage(m, 0, 0, null);
         g.dispose();
         requireBinary(gray, mask);
-        BufferedImage resized = resize(gray, size, false);
+        BufferedImage resized = resize(crop(gray, piece), size, false);
         float[] out = new float[size * size];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {

@@ -18,11 +18,16 @@ public final class ImageScreen {
     private ImageScreen() {
     }
 
-    /** {@code shapeWarning}: {@link AspectRatioCheck}'s warning over every usable image ("" when none). */
+    /** {@code shapeWarning}: {@link AspectRatioCheck}'s warning over every usable image ("" when none, or when images are cut into pieces). */
     public record Screened(DatasetSplits splits, List<String> skipped, String shapeWarning) {
     }
 
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing) {
+        return screen(s, size, keepGoing, 0);
+    }
+
+    /** {@code maxStretch} &gt; 0: long images are cut into pieces ({@link ImagePieces}), so their shapes need no warning. */
+    public static Screened screen(DatasetSplits s, int size, boolean keepGoing, double maxStretch) {
         List<String> skipped = new ArrayList<>();
         List<AspectRatioCheck.Shape> shapes = new ArrayList<>();
         DatasetSplits kept = new DatasetSplits(keep(s.train(), size, skipped, shapes), keep(s.validation(), size, skipped, shapes),
@@ -40,7 +45,7 @@ public final class ImageScreen {
             throw new AnomalyException("no usable " + (kept.train().isEmpty() ? "training" : "test") + " images left after skipping "
                     + skipped.size() + " unusable files (first: " + skipped.get(0) + ")");
         }
-        String shapeWarning = AspectRatioCheck.warning(shapes, size);
+        String shapeWarning = maxStretch > 0 ? "" : AspectRatioCheck.warning(shapes, size);
         if (!shapeWarning.isEmpty()) {
             LOG.warn(shapeWarning);
         }

@@ -81,7 +81,8 @@ public final class ExportService {
     private static Recomputed recompute(ModelStore.Loaded loaded, HfrConfig config) {
         DatasetSplits splits = DatasetFactory.open(config.data());
         InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
-        BaselineMap baseline = NormalBaseline.of(loaded.model(), path, config.scoring(), splits.train());
+        BaselineMap baseline = NormalBaseline.of(loaded.model(), path, config.scoring(),
+                org.anomaly4j.data.ImagePieces.expand(splits.train(), config.data().maxStretch()));
         ValidationEvaluation.Result v = ValidationEvaluation.run(loaded.model(), path, config.scoring(), baseline, splits,
                 config.data());
         return new Recomputed(baseline, v == null ? null : v.evaluation().fitted());
@@ -117,6 +118,13 @@ public final class ExportService {
         scoring.put("sigma", config.scoring().sigma());
         scoring.put("scoreMode", config.scoring().scoreMode());
         scoring.put("baseline", config.scoring().baseline());
+        if (config.data().maxStretch() > 0) {
+            // The graph scores one square input; cutting and taking the highest piece score is the caller's.
+            scoring.put("maxStretch", config.data().maxStretch());
+            scoring.put("pieces", "an image whose long side is more than maxStretch times its short side is cut into "
+                    + "round(long / short) equal pieces along the long side; feed each piece; the image score is the "
+                    + "highest piece score (org.anomaly4j.data.ImagePieces, org.anomaly4j.pipeline.PieceScorer)");
+        }
         Map<String, Object> provenance = new LinkedHashMap<>(loaded.metadata().provenance());
         provenance.put("exported", Instant.now().toString());
         provenance.put("exportedBy", "anomaly4j " + Versions.ANOMALY4J + ", DL4J " + Versions.DL4J);

@@ -47,7 +47,8 @@ public final class EvaluateService {
                              Path reportsRoot, String runId, boolean validationSplit, boolean keepGoing) {
         long start = System.nanoTime();
         DatasetSplits splits = DatasetFactory.open(data);
-        org.anomaly4j.data.ImageScreen.Screened screened = org.anomaly4j.data.ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing);
+        org.anomaly4j.data.ImageScreen.Screened screened = org.anomaly4j.data.ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing,
+                data.maxStretch());
         splits = screened.splits();
         java.util.List<String> skipped = screened.skipped();
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
@@ -61,7 +62,7 @@ public final class EvaluateService {
             // The model's stored baseline and thresholds belong to its own scoring settings only.
             boolean sameScoring = scoring.equals(loaded.config().scoring());
             BaselineMap baseline = sameScoring && loaded.baseline() != null ? loaded.baseline()
-                    : NormalBaseline.of(loaded.model(), path, scoring, splits.train());
+                    : NormalBaseline.of(loaded.model(), path, scoring, org.anomaly4j.data.ImagePieces.expand(splits.train(), data.maxStretch()));
             Thresholds thresholds = sameScoring ? loaded.thresholds() : null;
             EvaluationResult eval;
             String scored = "";
@@ -73,8 +74,8 @@ public final class EvaluateService {
                 eval = v.evaluation();
                 scored = "VALIDATION split (" + v.description() + "), ";
             } else {
-                eval = Evaluator.evaluate(loaded.model(), path, scoring, baseline, splits.test(), splits.hasMasks());
-                OverlayWriter.write(run, loaded.model(), path, scoring, baseline, splits.test(), eval.scores());
+                eval = Evaluator.evaluate(loaded.model(), path, scoring, baseline, splits.test(), splits.hasMasks(), data.maxStretch());
+                OverlayWriter.write(run, loaded.model(), path, scoring, baseline, splits.test(), eval.scores(), data.maxStretch());
             }
             String warning = RunSummary.warnings(loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource(),
                     screened.shapeWarning());

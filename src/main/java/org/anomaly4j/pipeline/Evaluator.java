@@ -33,8 +33,14 @@ public final class Evaluator {
     /** With every anomaly map corrected by a baseline (see {@link org.anomaly4j.scoring.NormalBaseline}; null: none). */
     public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring, BaselineMap baseline,
                                            List<ImageSample> test, boolean hasMasks) {
+        return evaluate(model, path, scoring, baseline, test, hasMasks, 0);
+    }
+
+    /** With images cut into pieces as the model was trained ({@code data.maxStretch}; 0: whole images); one score per image. */
+    public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring, BaselineMap baseline,
+                                           List<ImageSample> test, boolean hasMasks, double maxStretch) {
         long start = System.nanoTime();
-        AnomalyScorer scorer = new AnomalyScorer(model, path, scoring, baseline);
+        PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, scoring, baseline), model.imageSize(), maxStretch);
         AnomalyImageRecordReader reader = new AnomalyImageRecordReader(test, model.imageSize());
         List<ImageScore> scores = new ArrayList<>();
         List<float[]> maps = new ArrayList<>();
@@ -44,7 +50,7 @@ public final class Evaluator {
         try (ProgressBar pb = Progress.bar("Scoring test", test.size())) {
             while (reader.hasNext()) {
                 ImageBatches.Batch b = ImageBatches.next(reader, offset, scoring.batchSize());
-                ScoredBatch s = scorer.score(b.images());
+                ScoredBatch s = scorer.score(b);
                 float[] maskData = b.masks().dup('c').data().asFloat();
                 int plane = model.imageSize() * model.imageSize();
                 for (int i = 0; i < b.labels().length; i++) {

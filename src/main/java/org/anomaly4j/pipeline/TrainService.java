@@ -7,6 +7,8 @@ import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
+import org.anomaly4j.data.ImagePieces;
+import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.data.ImageScreen;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.HfrModelBuilder;
@@ -60,7 +62,8 @@ public final class TrainService {
                     + ": continue it with --resume, or delete that folder to start again");
         }
         DatasetSplits data = DatasetFactory.open(cfg.data());
-        ImageScreen.Screened screened = ImageScreen.screen(data, cfg.data().imageSize(), options.keepGoing());
+        ImageScreen.Screened screened = ImageScreen.screen(data, cfg.data().imageSize(), options.keepGoing(),
+                cfg.data().maxStretch());
         data = screened.splits();
         List<String> skipped = screened.skipped();
         LOG.info("Data: {} ({} train, {} validation, {} test images)", data.source(), data.train().size(),
@@ -73,6 +76,14 @@ public final class TrainService {
             }
             Nd4j.getRandom().setSeed(cfg.train().seed());
             int size = cfg.data().imageSize();
+            // Training, its validation loss, the reconstruction check and the baseline see the pieces the
+            // scorer sees; evaluation takes whole images and cuts them itself (PieceScorer).
+            double maxStretch = cfg.data().maxStretch();
+            List<ImageSample> trainPieces = ImagePieces.expand(data.train(), maxStretch);
+            List<ImageSample> validationPieces = ImagePieces.expand(data.validation(), maxStretch);
+            if (trainPieces.size() > data.train().size()) {
+                LOG.info("data.maxStretch {}: {} training images make {} pieces", maxStretch, data.train().size(), trainPieces.size());
+            }
             Encoder encoder = EncoderCatalogue.build(cfg.model(), size, cfg.train().seed());
             String warning = RunSummary.warnings(encoder.pretrained() ? "" : encoder.weightsSource(), screened.shapeWarning());
             HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
@@ -82,12 +93,12 @@ public final class TrainService {
             try (TrainingUi ui = TrainingUi.open(run.file(UI_STATS), options.uiPort())) {
                 TrainingSession session = new TrainingSession(checkpoints, options.resume(), fingerprint(cfg), List.of(ui.listener()));
                 history = DecoderTrainer.train(model, cfg.model(), cfg.train(),
-                        new AnomalyImageRecordReader(data.train(), size), new AnomalyImageRecordReader(data.validation(), size), session);
+                        new AnomalyImageRecordReader(trainPieces, size), new AnomalyImageRecordReader(validationPieces, size), session);
                 ui.close(options.keepUi());
             }
             InferencePath path = new InferencePath(model, cfg.model(), cfg.train());
             List<ReconstructionCheck.Tap> reconstruction = ReconstructionCheck.run(model, path,
-                    data.validation().stream().filter(s -> !s.anomalous()).toList(), cfg.scoring().batchSize());
+                    validationPieces.stream().filter(s -> !s.anomalous()).toList(), cfg.scoring().batchSize());
             reconstruction.forEach(t -> LOG.info("Reconstruction of {} on validation normals: mean cosine distance {} (the mean feature: {})",
                     t.name(), String.format("%.4f", t.decoder()), String.format("%.4f", t.meanFeature())));
             String weak = ReconstructionCheck.warning(reconstruction,
@@ -96,15 +107,15 @@ public final class TrainService {
                 LOG.warn(weak);
                 warning = RunSummary.warnings(warning, weak);
             }
-            BaselineMap baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train());
+            BaselineMap baseline = NormalBaseline.of(model, path, cfg.scoring(), trainPieces);
             ValidationEvaluation.Result validated = ValidationEvaluation.run(model, path, cfg.scoring(), baseline, data, cfg.data());
             EvaluationResult validation = validated == null ? null : validated.evaluation();
             if (validated != null) {
                 LOG.info("Validation ({}): image AUROC {}, pixel AUROC {}", validated.description(),
                         String.format("%.4f", validation.metrics().imageAuroc()), String.format("%.4f", validation.metrics().pixelAuroc()));
             }
-            EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), baseline, data.test(), data.hasMasks());
-            OverlayWriter.write(run, model, path, cfg.scoring(), baseline, data.test(), eval.scores());
+            EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), baseline, data.test(), data.hasMasks(), maxStretch);
+            OverlayWriter.write(run, model, path, cfg.scoring(), baseline, data.test(), eval.scores(), maxStretch);
             Map<String, Object> provenance = provenance(cfg, data, command);
             Thresholds thresholds = validation == null ? null : validation.fitted();
             ModelStore.save(model, cfg, ReportWriter.metricsMap(eval.metrics()), provenance, thresholds, baseline,

@@ -40,7 +40,7 @@ public final class ValidationEvaluation {
         if (!splits.validationAnomalies().isEmpty()) {
             List<ImageSample> set = new ArrayList<>(splits.validation());
             set.addAll(splits.validationAnomalies());
-            return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, false),
+            return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, false, data.maxStretch()),
                     splits.validation().size() + " held-out normals and " + splits.validationAnomalies().size()
                             + " held-out training images of the other classes");
         }
@@ -53,7 +53,7 @@ public final class ValidationEvaluation {
         try {
             List<ImageSample> set = SyntheticValidationSet.build(splits.validation(), dir, data.seed(),
                     data.validationDefects());
-            return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, true),
+            return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, true, data.maxStretch()),
                     splits.validation().size() + " held-out normals plus copies with synthetic "
                             + String.join("/", data.validationDefects()) + " defects");
         } finally {

@@ -13,6 +13,7 @@ import org.anomaly4j.metrics.Roc;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.pipeline.ModelStore;
+import org.anomaly4j.pipeline.PieceScorer;
 import org.anomaly4j.report.HeatmapOverlay;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.scoring.AnomalyScorer;
@@ -87,7 +88,8 @@ public final class PredictService {
             LOG.warn("The model has no stored thresholds (it was trained without validation images): labels are left empty");
         }
         InferencePath path = new InferencePath(model, loaded.config().model(), loaded.config().train());
-        AnomalyScorer scorer = new AnomalyScorer(model, path, loaded.config().scoring(), loaded.baseline());
+        PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, loaded.config().scoring(), loaded.baseline()),
+                size, loaded.config().data().maxStretch());
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
             run.writeString("command.txt", command + "\n");
             Path overlays = run.file("overlays");
@@ -99,7 +101,7 @@ public final class PredictService {
             try (ProgressBar pb = Progress.bar("Predicting", ok.size())) {
                 while (reader.hasNext()) {
                     ImageBatches.Batch b = ImageBatches.next(reader, offset, batchSize);
-                    ScoredBatch s = scorer.score(b.images());
+                    ScoredBatch s = scorer.score(b);
                     float[] rgb = b.images().dup('c').data().asFloat();
                     float[] masks = b.masks().dup('c').data().asFloat();
                     for (int i = 0; i < b.samples().size(); i++) {

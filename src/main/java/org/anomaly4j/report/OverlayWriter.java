@@ -7,6 +7,7 @@ import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.pipeline.ImageScore;
+import org.anomaly4j.pipeline.PieceScorer;
 import org.anomaly4j.scoring.AnomalyScorer;
 import org.anomaly4j.scoring.BaselineMap;
 import org.anomaly4j.scoring.ScoredBatch;
@@ -31,6 +32,12 @@ public final class OverlayWriter {
 
     public static List<Path> write(RunDirectory run, HfrModel model, InferencePath path, ScoringConfig scoring,
                                    BaselineMap baseline, List<ImageSample> test, List<ImageScore> scores) {
+        return write(run, model, path, scoring, baseline, test, scores, 0);
+    }
+
+    /** With images cut into pieces as the model was trained ({@code data.maxStretch}; 0: whole images). */
+    public static List<Path> write(RunDirectory run, HfrModel model, InferencePath path, ScoringConfig scoring,
+                                   BaselineMap baseline, List<ImageSample> test, List<ImageScore> scores, double maxStretch) {
         Map<String, List<Integer>> byType = new LinkedHashMap<>();
         for (int i = 0; i < scores.size(); i++) {
             byType.computeIfAbsent(scores.get(i).defectType(), k -> new ArrayList<>()).add(i);
@@ -55,10 +62,10 @@ public final class OverlayWriter {
             lo = Math.min(lo, s.score());
             hi = Math.max(hi, s.score());
         }
-        AnomalyScorer scorer = new AnomalyScorer(model, path, scoring, baseline);
+        PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, scoring, baseline), model.imageSize(), maxStretch);
         AnomalyImageRecordReader reader = new AnomalyImageRecordReader(chosen, model.imageSize());
         ImageBatches.Batch b = ImageBatches.next(reader, 0, chosen.size());
-        ScoredBatch s = scorer.score(b.images());
+        ScoredBatch s = scorer.score(b);
         int size = model.imageSize();
         float[] rgb = b.images().dup('c').data().asFloat();
         float[] masks = b.masks().dup('c').data().asFloat();

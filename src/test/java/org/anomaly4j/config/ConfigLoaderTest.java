@@ -85,6 +85,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void maxStretchIsOffOrAtLeastOne() {
+        assertThat(ConfigLoader.load(null, List.of()).data().maxStretch()).isZero();
+        assertThat(ConfigLoader.load(null, List.of("data.maxStretch=1.5")).data().maxStretch()).isEqualTo(1.5);
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("data.maxStretch=0.5")))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("data.maxStretch: 0.5 must be 0 (off) or in [1, 16]");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("data.maxStretch=2", "data.layout=one-class")))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("data.maxStretch: applies to the mvtec and folders layouts only");
+    }
+
+    @Test
     void missingFileIsNamed() {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), List.of()))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("nope.yaml");

@@ -42,6 +42,7 @@ class AspectRatioCheckTest {
         assertThat(s.shapeWarning()).contains("tall.png").contains("wide.png");
         DatasetSplits square = new DatasetSplits(List.of(t), List.of(), List.of(), List.of(t), false, "test");
         assertThat(ImageScreen.screen(square, 64, false).shapeWarning()).isEmpty();
+        assertThat(ImageScreen.screen(splits, 64, false, 1.5).shapeWarning()).as("cut into pieces: no warning").isEmpty();
     }
 
     private static Path write(Path file, int w, int h) throws Exception {

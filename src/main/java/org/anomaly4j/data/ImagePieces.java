@@ -1,0 +1,44 @@
+package org.anomaly4j.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts images much longer than wide (or wider than long) into pieces ({@code data.maxStretch}). Every
+ * sample is resized to the model's square input, so a 600x240 image is squashed 2.5 times more than a
+ * square one, and its defects with it; its pieces are not. Training uses the pieces as images; scoring
+ * scores an image's pieces and puts their maps back together ({@code pipeline.PieceScorer}).
+ */
+public final class ImagePieces {
+    private ImagePieces() {
+    }
+
+    /** The samples a sample is scored or trained as: itself, or its pieces in order. Reads the image's header only. */
+    public static List<ImageSample> of(ImageSample s, double maxStretch) {
+        if (maxStretch <= 0 || s.piece() != null) {
+            return List.of(s);
+        }
+        int[] dims = ImageLoader.dimensions(s.image());
+        int n = Piece.countFor(dims[0], dims[1], maxStretch);
+        if (n == 1) {
+            return List.of(s);
+        }
+        List<ImageSample> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            out.add(new ImageSample(s.image(), s.defectType(), s.mask(), new Piece(k, n, dims[0] >= dims[1])));
+        }
+        return out;
+    }
+
+    /** Every sample replaced by its pieces, in order. */
+    public static List<ImageSample> expand(List<ImageSample> samples, double maxStretch) {
+        if (maxStretch <= 0) {
+            return samples;
+        }
+        List<ImageSample> out = new ArrayList<>();
+        for (ImageSample s : samples) {
+            out.addAll(of(s, maxStretch));
+        }
+        return out;
+    }
+}

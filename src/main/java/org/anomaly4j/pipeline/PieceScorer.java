@@ -1,0 +1,84 @@
+package org.anomaly4j.pipeline;
+
+import org.anomaly4j.data.AnomalyImageRecordReader;
+import org.anomaly4j.data.ImageBatches;
+import org.anomaly4j.data.ImagePieces;
+import org.anomaly4j.data.ImageSample;
+import org.anomaly4j.data.Piece;
+import org.anomaly4j.scoring.AnomalyScorer;
+import org.anomaly4j.scoring.BilinearUpsampler;
+import org.anomaly4j.scoring.ScoredBatch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores whole images when the model was trained on pieces ({@code data.maxStretch}): scores each
+ * image's pieces, puts their maps back into the image's own square frame (each piece's map resized to its
+ * share of it, as the whole image is when stretched to the square, so masks and overlays line up) and
+ * gives the image its highest piece score. Without pieces it is the {@link AnomalyScorer}.
+ */
+public final class PieceScorer {
+    private final AnomalyScorer scorer;
+    private final int size;
+    private final double maxStretch;
+
+    public PieceScorer(AnomalyScorer scorer, int size, double maxStretch) {
+        this.scorer = scorer;
+        this.size = size;
+        this.maxStretch = maxStretch;
+    }
+
+    /** Maps (size x size, the whole image) and scores of a batch of whole images. */
+    public ScoredBatch score(ImageBatches.Batch b) {
+        if (maxStretch <= 0) {
+            return scorer.score(b.images());
+        }
+        List<List<ImageSample>> perImage = b.samples().stream().map(s -> ImagePieces.of(s, maxStretch)).toList();
+        if (perImage.stream().allMatch(p -> p.size() == 1)) {
+            return scorer.score(b.images());
+        }
+        List<ImageSample> flat = perImage.stream().flatMap(List::stream).toList();
+        ImageBatches.Batch pieces = ImageBatches.next(new AnomalyImageRecordReader(flat, size), 0, flat.size());
+        ScoredBatch s;
+        try {
+            s = scorer.score(pieces.images());
+        } finally {
+            pieces.close();
+        }
+        float[][] maps = new float[perImage.size()][];
+        float[] scores = new float[perImage.size()];
+        int next = 0;
+        for (int i = 0; i < perImage.size(); i++) {
+            List<float[]> pieceMaps = new ArrayList<>();
+            scores[i] = Float.NEGATIVE_INFINITY;
+            for (int k = 0; k < perImage.get(i).size(); k++, next++) {
+                pieceMaps.add(s.maps()[next]);
+                scores[i] = Math.max(scores[i], s.scores()[next]);
+            }
+            Piece first = perImage.get(i).get(0).piece();
+            maps[i] = first == null ? pieceMaps.get(0) : compose(pieceMaps, first.alongWidth(), size);
+        }
+        return new ScoredBatch(maps, scores, size);
+    }
+
+    /** The pieces' size x size maps, each resized to its share of one size x size frame, side by side. */
+    static float[] compose(List<float[]> pieceMaps, boolean alongWidth, int size) {
+        float[] out = new float[size * size];
+        int n = pieceMaps.size();
+        for (int k = 0; k < n; k++) {
+            int[] span = new Piece(k, n, alongWidth).span(size);
+            int len = span[1] - span[0];
+            if (alongWidth) {
+                float[] part = BilinearUpsampler.resize(pieceMaps.get(k), size, size, size, len);
+                for (int y = 0; y < size; y++) {
+                    System.arraycopy(part, y * len, out, y * size + span[0], len);
+                }
+            } else {
+                float[] part = BilinearUpsampler.resize(pieceMaps.get(k), size, size, len, size);
+                System.arraycopy(part, 0, out, span[0] * size, len * size);
+            }
+        }
+        return out;
+    }
+}
