@@ -39,25 +39,33 @@ public final class PieceScorer {
             return scorer.score(b.images());
         }
         List<ImageSample> flat = perImage.stream().flatMap(List::stream).toList();
-        ImageBatches.Batch pieces = ImageBatches.next(new AnomalyImageRecordReader(flat, size), 0, flat.size());
-        ScoredBatch s;
-        try {
-            s = scorer.score(pieces.images());
-        } finally {
-            pieces.close();
+        float[][] pieceMaps = new float[flat.size()][];
+        float[] pieceScores = new float[flat.size()];
+        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(flat, size);
+        int chunk = b.samples().size(); // as many inputs at a time as the caller's batch, not up to round(aspect) times more
+        for (int done = 0; done < flat.size(); ) {
+            ImageBatches.Batch pieces = ImageBatches.next(reader, done, chunk);
+            try {
+                ScoredBatch s = scorer.score(pieces.images());
+                System.arraycopy(s.maps(), 0, pieceMaps, done, s.scores().length);
+                System.arraycopy(s.scores(), 0, pieceScores, done, s.scores().length);
+                done += s.scores().length;
+            } finally {
+                pieces.close();
+            }
         }
         float[][] maps = new float[perImage.size()][];
         float[] scores = new float[perImage.size()];
         int next = 0;
         for (int i = 0; i < perImage.size(); i++) {
-            List<float[]> pieceMaps = new ArrayList<>();
+            List<float[]> mine = new ArrayList<>();
             scores[i] = Float.NEGATIVE_INFINITY;
             for (int k = 0; k < perImage.get(i).size(); k++, next++) {
-                pieceMaps.add(s.maps()[next]);
-                scores[i] = Math.max(scores[i], s.scores()[next]);
+                mine.add(pieceMaps[next]);
+                scores[i] = Math.max(scores[i], pieceScores[next]);
             }
             Piece first = perImage.get(i).get(0).piece();
-            maps[i] = first == null ? pieceMaps.get(0) : compose(pieceMaps, first.alongWidth(), size);
+            maps[i] = first == null ? mine.get(0) : compose(mine, first.alongWidth(), size);
         }
         return new ScoredBatch(maps, scores, size);
     }
