@@ -25,18 +25,11 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring,
-                                           List<ImageSample> test, boolean hasMasks) {
-        return evaluate(model, path, scoring, null, test, hasMasks);
-    }
-
-    /** With every anomaly map corrected by a baseline (see {@link org.anomaly4j.scoring.NormalBaseline}; null: none). */
-    public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring, BaselineMap baseline,
-                                           List<ImageSample> test, boolean hasMasks) {
-        return evaluate(model, path, scoring, baseline, test, hasMasks, 0);
-    }
-
-    /** With images cut into pieces as the model was trained ({@code data.maxStretch}; 0: whole images); one score per image. */
+    /**
+     * Scores {@code test} (one score per image), each anomaly map corrected by a baseline (see
+     * {@link org.anomaly4j.scoring.NormalBaseline}; null: none), with images cut into pieces as the model was
+     * trained ({@code data.maxStretch}; 0: whole images).
+     */
     public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring, BaselineMap baseline,
                                            List<ImageSample> test, boolean hasMasks, double maxStretch) {
         long start = System.nanoTime();

@@ -31,12 +31,6 @@ public final class OverlayWriter {
     }
 
     public static List<Path> write(RunDirectory run, HfrModel model, InferencePath path, ScoringConfig scoring,
-                                   BaselineMap baseline, List<ImageSample> test, List<ImageScore> scores) {
-        return write(run, model, path, scoring, baseline, test, scores, 0);
-    }
-
-    /** With images cut into pieces as the model was trained ({@code data.maxStretch}; 0: whole images). */
-    public static List<Path> write(RunDirectory run, HfrModel model, InferencePath path, ScoringConfig scoring,
                                    BaselineMap baseline, List<ImageSample> test, List<ImageScore> scores, double maxStretch) {
         Map<String, List<Integer>> byType = new LinkedHashMap<>();
         for (int i = 0; i < scores.size(); i++) {
