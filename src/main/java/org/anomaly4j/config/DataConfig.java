@@ -18,7 +18,8 @@ import java.util.List;
  * @param testNormalFraction folders layout: share of normal images held out for the test split
  * @param imageSize          square side the images are resized to
  * @param maxStretch         mvtec and folders layouts: an image whose long side is more than this many times
- *                           its short side is cut into round(long / short) equal pieces along the long side,
+ *                           its short side is cut into round(long / short) equal pieces along the long side
+ *                           (values below 1.5 act as 1.5: a cut must leave pieces closer to square),
  *                           each resized to the square input, so no image is stretched much more than another
  *                           (0 = off: every image is stretched to the square as is)
  * @param validationFraction share of the training normals held out for validation

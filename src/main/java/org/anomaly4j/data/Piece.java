@@ -10,13 +10,17 @@ import java.awt.Rectangle;
  */
 public record Piece(int index, int count, boolean alongWidth) {
 
-    /** How many pieces an image of {@code width} x {@code height} is cut into: 1 unless it is stretched more than {@code maxStretch}. */
+    /**
+     * How many pieces an image of {@code width} x {@code height} is cut into: round(long / short) when it is
+     * stretched more than {@code maxStretch}, else 1. Never more or fewer than that rounding: cutting a 1.3:1
+     * image in two would leave two 1:1.5 pieces, stretched more than the whole.
+     */
     public static int countFor(int width, int height, double maxStretch) {
         double aspect = (double) Math.max(width, height) / Math.min(width, height);
         if (maxStretch <= 0 || aspect <= maxStretch) {
             return 1;
         }
-        return (int) Math.max(2, Math.round(aspect));
+        return (int) Math.round(aspect);
     }
 
     /** This piece's share [from, to) of a side of {@code length} pixels; the pieces tile it without gaps or overlap. */

@@ -20,6 +20,7 @@ class PieceTest {
         assertThat(Piece.countFor(600, 240, 1.5)).isEqualTo(3);   // 2.5 rounds up
         assertThat(Piece.countFor(100, 300, 1.5)).isEqualTo(3);   // tall images too
         assertThat(Piece.countFor(600, 100, 0)).isEqualTo(1);     // 0: off
+        assertThat(Piece.countFor(130, 100, 1.2)).isEqualTo(1);   // halves of 1.3:1 would be 1:1.54, worse than the whole
     }
 
     @Test
