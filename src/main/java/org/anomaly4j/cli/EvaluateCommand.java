@@ -58,11 +58,10 @@ public class EvaluateCommand implements Callable<Integer> {
         }
         EvaluateService.Result r = EvaluateService.run(loaded, cfg.data(), cfg.scoring(), command, common.reports,
                 common.runId("evaluate"), split.equals("validation"), keepGoing);
-        String warning = loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource();
         if (Double.isFinite(r.f1AtThreshold())) {
             spec.commandLine().getOut().printf("image F1 at the model's stored threshold %.4f%n", r.f1AtThreshold());
         }
-        TrainCommand.print(spec.commandLine().getOut(), r.evaluation().metrics(), r.runDir().toString(), warning);
+        TrainCommand.print(spec.commandLine().getOut(), r.evaluation().metrics(), r.runDir().toString(), r.warning());
         return 0;
     }
 }
