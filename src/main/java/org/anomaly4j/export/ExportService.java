@@ -81,8 +81,7 @@ public final class ExportService {
     private static Recomputed recompute(ModelStore.Loaded loaded, HfrConfig config) {
         DatasetSplits splits = DatasetFactory.open(config.data());
         InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
-        BaselineMap baseline = NormalBaseline.of(loaded.model(), path, config.scoring(),
-                org.anomaly4j.data.ImagePieces.expand(splits.train(), config.data().maxStretch()));
+        BaselineMap baseline = NormalBaseline.of(loaded.model(), path, config.scoring(), splits.train(), config.data().maxStretch());
         ValidationEvaluation.Result v = ValidationEvaluation.run(loaded.model(), path, config.scoring(), baseline, splits,
                 config.data());
         return new Recomputed(baseline, v == null ? null : v.evaluation().fitted());

@@ -65,7 +65,7 @@ public final class EvaluateService {
             // The model's stored baseline and thresholds belong to its own scoring settings only.
             boolean sameScoring = scoring.equals(loaded.config().scoring());
             BaselineMap baseline = sameScoring && loaded.baseline() != null ? loaded.baseline()
-                    : NormalBaseline.of(loaded.model(), path, scoring, org.anomaly4j.data.ImagePieces.expand(splits.train(), data.maxStretch()));
+                    : NormalBaseline.of(loaded.model(), path, scoring, splits.train(), data.maxStretch());
             Thresholds thresholds = sameScoring ? loaded.thresholds() : null;
             EvaluationResult eval;
             String scored = "";

@@ -76,8 +76,8 @@ public final class TrainService {
             }
             Nd4j.getRandom().setSeed(cfg.train().seed());
             int size = cfg.data().imageSize();
-            // Training, its validation loss, the reconstruction check and the baseline see the pieces the
-            // scorer sees; evaluation takes whole images and cuts them itself (PieceScorer).
+            // Training, its validation loss and the reconstruction check see the pieces the scorer sees; the
+            // baseline and evaluation take whole images and cut them themselves (NormalBaseline, PieceScorer).
             double maxStretch = cfg.data().maxStretch();
             List<ImageSample> trainPieces = ImagePieces.expand(data.train(), maxStretch);
             List<ImageSample> validationPieces = ImagePieces.expand(data.validation(), maxStretch);
@@ -107,7 +107,7 @@ public final class TrainService {
                 LOG.warn(weak);
                 warning = RunSummary.warnings(warning, weak);
             }
-            BaselineMap baseline = NormalBaseline.of(model, path, cfg.scoring(), trainPieces);
+            BaselineMap baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train(), maxStretch);
             ValidationEvaluation.Result validated = ValidationEvaluation.run(model, path, cfg.scoring(), baseline, data, cfg.data());
             EvaluationResult validation = validated == null ? null : validated.evaluation();
             if (validated != null) {

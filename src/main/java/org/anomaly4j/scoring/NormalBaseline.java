@@ -32,8 +32,14 @@ public final class NormalBaseline {
     private NormalBaseline() {
     }
 
-    /** Null when {@code scoring.baseline} is {@code none}. */
-    public static BaselineMap of(HfrModel model, InferencePath path, ScoringConfig scoring, List<ImageSample> trainNormals) {
+    /**
+     * Null when {@code scoring.baseline} is {@code none}. Takes whole training normals and, like the scorer the
+     * baseline corrects, cuts them into pieces when the model was trained so ({@code maxStretch} &gt; 0; up to
+     * {@code scoring.baselineImages} pieces are used).
+     */
+    public static BaselineMap of(HfrModel model, InferencePath path, ScoringConfig scoring, List<ImageSample> trainNormals,
+                                 double maxStretch) {
+        trainNormals = org.anomaly4j.data.ImagePieces.expand(trainNormals, maxStretch);
         boolean zscore = ZSCORE.equals(scoring.baseline());
         if (!(zscore || MEAN.equals(scoring.baseline())) || trainNormals.isEmpty()) {
             return null;
