@@ -65,6 +65,10 @@ public class PredictCommand implements Callable<Integer> {
             out.printf("ground truth from the folder layout: image F1 at the stored threshold %.4f, image AUROC %.4f%n",
                     r.f1AtThreshold(), r.imageAuroc());
         }
+        if (!r.outsideTrainingShapes().isEmpty()) {
+            out.printf("WARNING: %d images are much farther from square than the training images (scores less reliable; "
+                    + "listed in metrics.json)%n", r.outsideTrainingShapes().size());
+        }
         out.println("predictions: " + r.runDir().resolve("predictions.csv"));
         out.flush();
         return r.skipped().isEmpty() ? 0 : PARTIAL;

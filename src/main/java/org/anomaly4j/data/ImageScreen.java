@@ -18,8 +18,11 @@ public final class ImageScreen {
     private ImageScreen() {
     }
 
-    /** {@code shapeWarning}: {@link AspectRatioCheck}'s warning over every usable image ("" when none, or when images are cut into pieces). */
-    public record Screened(DatasetSplits splits, List<String> skipped, String shapeWarning) {
+    /**
+     * {@code shapeWarning}: {@link AspectRatioCheck}'s warning over every usable image ("" when none, or when images are cut
+     * into pieces); {@code trainingAspects}: the shapes the model is trained on, saved with it for Predict.
+     */
+    public record Screened(DatasetSplits splits, List<String> skipped, String shapeWarning, InputAspectRange trainingAspects) {
     }
 
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing) {
@@ -29,8 +32,11 @@ public final class ImageScreen {
     /** {@code maxStretch} &gt; 0: long images are cut into pieces ({@link ImagePieces}), so their shapes need no warning. */
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing, double maxStretch) {
         List<String> skipped = new ArrayList<>();
-        List<AspectRatioCheck.Shape> shapes = new ArrayList<>();
-        DatasetSplits kept = new DatasetSplits(keep(s.train(), size, skipped, shapes), keep(s.validation(), size, skipped, shapes),
+        List<AspectRatioCheck.Shape> trainShapes = new ArrayList<>();
+        List<ImageSample> train = keep(s.train(), size, skipped, trainShapes);
+        InputAspectRange trainingAspects = InputAspectRange.of(trainShapes, maxStretch);
+        List<AspectRatioCheck.Shape> shapes = new ArrayList<>(trainShapes);
+        DatasetSplits kept = new DatasetSplits(train, keep(s.validation(), size, skipped, shapes),
                 keep(s.validationAnomalies(), size, skipped, shapes), keep(s.test(), size, skipped, shapes), s.hasMasks(), s.source());
         if (!skipped.isEmpty() && !keepGoing) {
             List<String> shown = skipped.subList(0, Math.min(20, skipped.size()));
@@ -49,7 +55,7 @@ public final class ImageScreen {
         if (!shapeWarning.isEmpty()) {
             LOG.warn(shapeWarning);
         }
-        return new Screened(kept, skipped, shapeWarning);
+        return new Screened(kept, skipped, shapeWarning, trainingAspects);
     }
 
     private static List<ImageSample> keep(List<ImageSample> samples, int size, List<String> skipped,

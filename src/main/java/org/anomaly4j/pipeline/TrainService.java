@@ -9,6 +9,7 @@ import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
 import org.anomaly4j.data.ImagePieces;
 import org.anomaly4j.data.ImageSample;
+import org.anomaly4j.data.InputAspectRange;
 import org.anomaly4j.data.ImageScreen;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.HfrModelBuilder;
@@ -117,6 +118,9 @@ public final class TrainService {
             EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), baseline, data.test(), data.hasMasks(), maxStretch);
             OverlayWriter.write(run, model, path, cfg.scoring(), baseline, data.test(), eval.scores(), maxStretch);
             Map<String, Object> provenance = provenance(cfg, data, command);
+            if (screened.trainingAspects() != null) {
+                provenance.put(InputAspectRange.PROVENANCE_KEY, screened.trainingAspects().toMap());
+            }
             Thresholds thresholds = validation == null ? null : validation.fitted();
             ModelStore.save(model, cfg, ReportWriter.metricsMap(eval.metrics()), provenance, thresholds, baseline,
                     run.file("model.zip"));

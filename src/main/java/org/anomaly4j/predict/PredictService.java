@@ -8,6 +8,7 @@ import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.data.ImageLoader;
 import org.anomaly4j.data.ImageSample;
+import org.anomaly4j.data.InputAspectRange;
 import org.anomaly4j.metrics.F1Max;
 import org.anomaly4j.metrics.Roc;
 import org.anomaly4j.model.HfrModel;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +51,13 @@ public final class PredictService {
     public record Prediction(Path image, float score, double normalized, String label, String groundTruth, String overlay) {
     }
 
-    /** {@code skipped}: file and reason of every image left out; {@code f1AtThreshold} NaN unless all ground truth is known. */
+    /**
+     * {@code skipped}: file and reason of every image left out; {@code f1AtThreshold} NaN unless all ground truth is known;
+     * {@code outsideTrainingShapes}: the images much farther from square than the model's training inputs
+     * ({@link InputAspectRange}; empty for models saved before the range was stored).
+     */
     public record Result(Path runDir, List<Prediction> predictions, List<String> skipped, double f1AtThreshold,
-                         double imageAuroc) {
+                         double imageAuroc, List<String> outsideTrainingShapes) {
     }
 
     public static Result run(ModelStore.Loaded loaded, List<Path> images, boolean keepGoing, String command,
@@ -60,14 +66,21 @@ public final class PredictService {
         int size = model.imageSize();
         List<ImageSample> ok = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> outsideShapes = new ArrayList<>();
+        double maxStretch = loaded.config().data().maxStretch();
+        InputAspectRange trained = InputAspectRange.fromProvenance(loaded.metadata().provenance());
         for (Path p : images) {
             ImageSample s = PredictInputs.withGroundTruth(p);
             try {
-                ImageLoader.read(p);
+                BufferedImage img = ImageLoader.read(p);
                 if (s.mask() != null) {
                     ImageLoader.loadMask(s.mask(), p, size);
                 }
                 ok.add(s);
+                String off = trained == null ? "" : trained.check(p, img.getWidth(), img.getHeight(), maxStretch);
+                if (!off.isEmpty()) {
+                    outsideShapes.add(off);
+                }
             } catch (AnomalyException e) {
                 skipped.add(e.getMessage());
             }
@@ -83,13 +96,20 @@ public final class PredictService {
         if (ok.isEmpty()) {
             throw new AnomalyException("no readable images among the " + images.size() + " inputs");
         }
+        if (!outsideShapes.isEmpty()) {
+            LOG.warn("{} of {} images are much farther from square than the images the model was trained on; each is stretched "
+                    + "to the model's square input, so their scores are less reliable (crop them like the training images, "
+                    + "or train with such images or with data.maxStretch):\n  {}", outsideShapes.size(), ok.size(),
+                    String.join("\n  ", outsideShapes.subList(0, Math.min(10, outsideShapes.size())))
+                            + (outsideShapes.size() > 10 ? "\n  ... (all in metrics.json)" : ""));
+        }
         Thresholds t = loaded.thresholds();
         if (t == null) {
             LOG.warn("The model has no stored thresholds (it was trained without validation images): labels are left empty");
         }
         InferencePath path = new InferencePath(model, loaded.config().model(), loaded.config().train());
         PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, loaded.config().scoring(), loaded.baseline()),
-                size, loaded.config().data().maxStretch());
+                size, maxStretch);
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
             run.writeString("command.txt", command + "\n");
             Path overlays = run.file("overlays");
@@ -138,8 +158,8 @@ public final class PredictService {
                 f1 = t == null ? Double.NaN : F1Max.at(scores, labels, t.image());
             }
             run.writeString("predictions.csv", csv(predictions));
-            run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc)));
-            return new Result(run.commit(), predictions, skipped, f1, auroc);
+            run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc, trained, outsideShapes)));
+            return new Result(run.commit(), predictions, skipped, f1, auroc, outsideShapes);
         } catch (IOException e) {
             throw new AnomalyException("cannot write predictions under " + reportsRoot + ": " + e.getMessage()
                     + " (check free disk space and permissions)", e);
@@ -153,7 +173,8 @@ public final class PredictService {
         return s.anomalous() ? "anomalous" : "normal";
     }
 
-    private static Map<String, Object> metrics(List<Prediction> p, List<String> skipped, Thresholds t, double f1, double auroc) {
+    private static Map<String, Object> metrics(List<Prediction> p, List<String> skipped, Thresholds t, double f1, double auroc,
+                                               InputAspectRange trained, List<String> outsideShapes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", p.size());
         m.put("predicted_anomalous", p.stream().filter(x -> x.label().equals("anomalous")).count());
@@ -162,6 +183,8 @@ public final class PredictService {
         m.put("thresholds_source", t == null ? null : t.source());
         m.put("image_F1_at_threshold", Double.isFinite(f1) ? f1 : null);
         m.put("image_AUROC", Double.isFinite(auroc) ? auroc : null);
+        m.put("training_input_aspect", trained == null ? null : trained.toMap());
+        m.put("outside_training_shapes", outsideShapes);
         return m;
     }
 

@@ -4,6 +4,7 @@ import org.anomaly4j.TestClasspath;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.ImageLoader;
+import org.anomaly4j.data.InputAspectRange;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.HfrModelBuilder;
 import org.anomaly4j.model.InferencePath;
@@ -51,10 +52,14 @@ class ExportedModelConsumerTest {
         HfrModel model = HfrModelBuilder.build(EncoderCatalogue.build(cfg.model(), SIZE, 1), cfg.model(), cfg.train(), SIZE);
         Thresholds thresholds = new Thresholds(0.5, 0.4, 0.1, 0.9, 0.0, 1.0, "test");
         Path modelZip = dir.resolve("model.zip");
-        ModelStore.save(model, cfg, Map.of(), Map.of("dataset", "synthetic"), thresholds, null, modelZip);
+        InputAspectRange shapes = new InputAspectRange(0.5, 2);
+        ModelStore.save(model, cfg, Map.of(), Map.of("dataset", "synthetic", InputAspectRange.PROVENANCE_KEY, shapes.toMap()),
+                thresholds, null, modelZip);
         Path exported = dir.resolve("exported.zip");
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
-        ExportService.run(modelZip, loaded, loaded.config(), exported);
+        ExportService.Result result = ExportService.run(modelZip, loaded, loaded.config(), exported);
+        assertThat(InputAspectRange.fromProvenance(result.metadata().provenance())).as("the training shapes travel with the export")
+                .isEqualTo(shapes);
 
         Path image = dir.resolve("image.png");
         BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);

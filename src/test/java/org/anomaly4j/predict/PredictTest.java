@@ -5,6 +5,7 @@ import org.anomaly4j.cli.Cli;
 import org.anomaly4j.cli.PredictCommand;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.data.InputAspectRange;
 import org.anomaly4j.data.SyntheticDefectGenerator;
 import org.anomaly4j.pipeline.EvaluateService;
 import org.anomaly4j.pipeline.ModelStore;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -75,6 +78,31 @@ class PredictTest {
         try (var s = Files.list(p.runDir().resolve("overlays"))) {
             assertThat(s.count()).isEqualTo(p.predictions().size());
         }
+    }
+
+    @Test
+    void imagesFarFromTheTrainingShapesAreNamed() throws Exception {
+        ModelStore.Loaded loaded = ModelStore.load(modelZip);
+        InputAspectRange range = InputAspectRange.fromProvenance(loaded.metadata().provenance());
+        assertThat(range).as("the synthetic training images are all square").isEqualTo(new InputAspectRange(1, 1));
+
+        Path in = Files.createDirectories(dir.resolve("shapes"));
+        BufferedImage good = ImageIO.read(data.resolve("test/good").toFile().listFiles()[0]);
+        ImageIO.write(good, "png", in.resolve("square.png").toFile());
+        BufferedImage wide = new BufferedImage(144, 48, BufferedImage.TYPE_INT_RGB);
+        wide.getGraphics().drawImage(good, 0, 0, 144, 48, null);
+        ImageIO.write(wide, "png", in.resolve("wide.png").toFile());
+
+        StringWriter out = new StringWriter();
+        String[] args = {"--model", modelZip.toString(), "--reports", dir.resolve("reports").toString(), "--run-id", "predict-shapes",
+                in.toString()};
+        picocli.CommandLine cl = new picocli.CommandLine(new PredictCommand(args));
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute(args)).isZero();
+        assertThat(out.toString()).contains("2 images scored").contains("WARNING: 1 images are much farther from square");
+        String metrics = Files.readString(dir.resolve("reports/predict-shapes/metrics.json"));
+        assertThat(metrics).contains("outside_training_shapes").contains("wide.png (144x48): input width/height 3.00, 3.0x outside")
+                .doesNotContain("square.png (");
     }
 
     @Test
