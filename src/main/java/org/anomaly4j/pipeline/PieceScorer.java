@@ -9,6 +9,9 @@ import org.anomaly4j.scoring.AnomalyScorer;
 import org.anomaly4j.scoring.BilinearUpsampler;
 import org.anomaly4j.scoring.ScoredBatch;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,43 +32,74 @@ public final class PieceScorer {
         this.maxStretch = maxStretch;
     }
 
-    /** Maps (size x size, the whole image) and scores of a batch of whole images. */
+    /**
+     * Maps (size x size, the whole image) and scores of a batch of whole images. Images that are not cut are
+     * scored from the batch as loaded; only the cut ones are read again, piece by piece.
+     */
     public ScoredBatch score(ImageBatches.Batch b) {
         if (maxStretch <= 0) {
             return scorer.score(b.images());
         }
         List<List<ImageSample>> perImage = b.samples().stream().map(s -> ImagePieces.of(s, maxStretch)).toList();
-        if (perImage.stream().allMatch(p -> p.size() == 1)) {
+        List<Long> whole = new ArrayList<>();
+        List<ImageSample> pieces = new ArrayList<>();
+        for (int i = 0; i < perImage.size(); i++) {
+            if (perImage.get(i).size() == 1) {
+                whole.add((long) i);
+            } else {
+                pieces.addAll(perImage.get(i));
+            }
+        }
+        if (pieces.isEmpty()) {
             return scorer.score(b.images());
         }
-        List<ImageSample> flat = perImage.stream().flatMap(List::stream).toList();
-        float[][] pieceMaps = new float[flat.size()][];
-        float[] pieceScores = new float[flat.size()];
-        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(flat, size);
-        int chunk = b.samples().size(); // as many inputs at a time as the caller's batch, not up to round(aspect) times more
-        for (int done = 0; done < flat.size(); ) {
-            ImageBatches.Batch pieces = ImageBatches.next(reader, done, chunk);
-            try {
-                ScoredBatch s = scorer.score(pieces.images());
-                System.arraycopy(s.maps(), 0, pieceMaps, done, s.scores().length);
-                System.arraycopy(s.scores(), 0, pieceScores, done, s.scores().length);
-                done += s.scores().length;
-            } finally {
-                pieces.close();
+        ScoredBatch wholeScored = null;
+        if (!whole.isEmpty()) {
+            INDArray rows = b.images().get(NDArrayIndex.indices(whole.stream().mapToLong(Long::longValue).toArray()),
+                    NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
+            wholeScored = scorer.score(rows);
+            if (rows.closeable()) {
+                rows.close();
             }
         }
+        ScoredBatch pieceScored = scorePieces(pieces, b.samples().size());
         float[][] maps = new float[perImage.size()][];
         float[] scores = new float[perImage.size()];
-        int next = 0;
+        int nextWhole = 0;
+        int nextPiece = 0;
         for (int i = 0; i < perImage.size(); i++) {
+            int n = perImage.get(i).size();
+            if (n == 1) {
+                maps[i] = wholeScored.maps()[nextWhole];
+                scores[i] = wholeScored.scores()[nextWhole++];
+                continue;
+            }
             List<float[]> mine = new ArrayList<>();
             scores[i] = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < perImage.get(i).size(); k++, next++) {
-                mine.add(pieceMaps[next]);
-                scores[i] = Math.max(scores[i], pieceScores[next]);
+            for (int k = 0; k < n; k++, nextPiece++) {
+                mine.add(pieceScored.maps()[nextPiece]);
+                scores[i] = Math.max(scores[i], pieceScored.scores()[nextPiece]);
             }
-            Piece first = perImage.get(i).get(0).piece();
-            maps[i] = first == null ? mine.get(0) : compose(mine, first.alongWidth(), size);
+            maps[i] = compose(mine, perImage.get(i).get(0).piece().alongWidth(), size);
+        }
+        return new ScoredBatch(maps, scores, size);
+    }
+
+    /** The pieces' maps and scores, in order; as many inputs at a time as the caller's batch, not up to round(aspect) times more. */
+    private ScoredBatch scorePieces(List<ImageSample> pieces, int chunk) {
+        float[][] maps = new float[pieces.size()][];
+        float[] scores = new float[pieces.size()];
+        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(pieces, size);
+        for (int done = 0; done < pieces.size(); ) {
+            ImageBatches.Batch batch = ImageBatches.next(reader, done, chunk);
+            try {
+                ScoredBatch s = scorer.score(batch.images());
+                System.arraycopy(s.maps(), 0, maps, done, s.scores().length);
+                System.arraycopy(s.scores(), 0, scores, done, s.scores().length);
+                done += s.scores().length;
+            } finally {
+                batch.close();
+            }
         }
         return new ScoredBatch(maps, scores, size);
     }

@@ -1,13 +1,35 @@
 package org.anomaly4j.pipeline;
 
+import org.anomaly4j.config.ConfigLoader;
+import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.data.AnomalyImageRecordReader;
+import org.anomaly4j.data.ImageBatches;
+import org.anomaly4j.data.ImageLoader;
+import org.anomaly4j.data.ImagePieces;
+import org.anomaly4j.data.ImageSample;
+import org.anomaly4j.model.HfrModel;
+import org.anomaly4j.model.HfrModelBuilder;
+import org.anomaly4j.model.InferencePath;
+import org.anomaly4j.model.encoder.EncoderCatalogue;
+import org.anomaly4j.scoring.AnomalyScorer;
+import org.anomaly4j.scoring.ScoredBatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PieceScorerTest {
+    @TempDir
+    Path dir;
 
     private static float[] constant(float v, int size) {
         float[] m = new float[size * size];
@@ -44,5 +66,49 @@ class PieceScorerTest {
         assertThat(row[6]).isLessThan(row[7]);
         assertThat(row[4]).isEqualTo(0.5f); // half-pixel centres: (0 + 1) / 2
         assertThat(row[7]).isEqualTo(6.5f);
+    }
+
+    @Test
+    void aBatchMixingCutAndWholeImagesScoresEachAsItIsCut() throws Exception {
+        int size = 32;
+        HfrConfig cfg = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=8", "model.decoder.bottleneck=4",
+                "data.imageSize=" + size, "scoring.sigma=1", "scoring.scoreMode=max"));
+        HfrModel model = HfrModelBuilder.build(EncoderCatalogue.build(cfg.model(), size, 1), cfg.model(), cfg.train(), size);
+        AnomalyScorer scorer = new AnomalyScorer(model, new InferencePath(model, cfg.model(), cfg.train()), cfg.scoring());
+        List<ImageSample> samples = List.of(sample("wide.png", 96, 32, 1), sample("square.png", 32, 32, 2),
+                sample("tall.png", 32, 64, 3), sample("square2.png", 40, 36, 4));
+        ImageBatches.Batch batch = ImageBatches.next(new AnomalyImageRecordReader(samples, size), 0, samples.size());
+        ScoredBatch got = new PieceScorer(scorer, size, 1.5).score(batch);
+
+        for (int i = 0; i < samples.size(); i++) {
+            List<ImageSample> pieces = ImagePieces.of(samples.get(i), 1.5);
+            List<float[]> maps = new ArrayList<>();
+            float score = Float.NEGATIVE_INFINITY;
+            for (ImageSample piece : pieces) {
+                ScoredBatch one = scorer.score(Nd4j.create(ImageLoader.loadRgb(piece, size), new long[]{1, 3, size, size}, 'c'));
+                maps.add(one.maps()[0]);
+                score = Math.max(score, one.scores()[0]);
+            }
+            float[] expected = pieces.size() == 1 ? maps.get(0) : PieceScorer.compose(maps, pieces.get(0).piece().alongWidth(), size);
+            assertThat(pieces).hasSize(new int[]{3, 1, 2, 1}[i]);
+            assertThat(got.scores()[i]).as(samples.get(i).image().toString()).isCloseTo(score, org.assertj.core.data.Offset.offset(1e-5f));
+            for (int p = 0; p < expected.length; p++) {
+                assertThat(got.maps()[i][p]).isCloseTo(expected[p], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+        }
+        batch.close();
+    }
+
+    private ImageSample sample(String name, int w, int h, long seed) throws Exception {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(seed);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, r.nextInt(0xffffff));
+            }
+        }
+        Path file = dir.resolve(name);
+        ImageIO.write(img, "png", file.toFile());
+        return new ImageSample(file, "good", null);
     }
 }
