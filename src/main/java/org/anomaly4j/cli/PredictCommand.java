@@ -66,7 +66,7 @@ public class PredictCommand implements Callable<Integer> {
                     r.f1AtThreshold(), r.imageAuroc());
         }
         if (!r.outsideTrainingShapes().isEmpty()) {
-            out.printf("WARNING: %d images are much farther from square than the training images (scores less reliable; "
+            out.printf("WARNING: %d images are shaped unlike the training images (width/height outside their range; scores less reliable; "
                     + "listed in metrics.json)%n", r.outsideTrainingShapes().size());
         }
         out.println("predictions: " + r.runDir().resolve("predictions.csv"));

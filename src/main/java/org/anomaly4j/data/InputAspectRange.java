@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The width/height of the inputs a model was trained on, narrowest to widest: every input is resized to
- * the model's square, so an image much farther from square than any training image is squashed in a way
- * the decoder never saw, and its score means less (Magnetic Tile: image AUROC 0.67 for its widest images
+ * the model's square, so an image much wider, narrower or squarer than every training image is squashed in a
+ * way the decoder never saw, and its score means less (Magnetic Tile: image AUROC 0.67 for its widest images
  * against 0.90 for the narrow ones, reports/benchmarks/magnetic-tile.md). With {@code data.maxStretch} the
  * inputs are an image's pieces ({@link Piece}), so the range is over pieces. Saved with the model; Predict
  * names the images that fall outside it.

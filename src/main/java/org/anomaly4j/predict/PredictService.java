@@ -53,7 +53,7 @@ public final class PredictService {
 
     /**
      * {@code skipped}: file and reason of every image left out; {@code f1AtThreshold} NaN unless all ground truth is known;
-     * {@code outsideTrainingShapes}: the images much farther from square than the model's training inputs
+     * {@code outsideTrainingShapes}: the images whose width/height lies well outside that of the model's training inputs
      * ({@link InputAspectRange}; empty for models saved before the range was stored).
      */
     public record Result(Path runDir, List<Prediction> predictions, List<String> skipped, double f1AtThreshold,
@@ -97,7 +97,7 @@ public final class PredictService {
             throw new AnomalyException("no readable images among the " + images.size() + " inputs");
         }
         if (!outsideShapes.isEmpty()) {
-            LOG.warn("{} of {} images are much farther from square than the images the model was trained on; each is stretched "
+            LOG.warn("{} of {} images are shaped unlike the images the model was trained on (width/height outside their range); each is stretched "
                     + "to the model's square input, so their scores are less reliable (crop them like the training images, "
                     + "or train with such images or with data.maxStretch):\n  {}", outsideShapes.size(), ok.size(),
                     String.join("\n  ", outsideShapes.subList(0, Math.min(10, outsideShapes.size())))

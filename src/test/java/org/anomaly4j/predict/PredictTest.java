@@ -99,7 +99,7 @@ class PredictTest {
         picocli.CommandLine cl = new picocli.CommandLine(new PredictCommand(args));
         cl.setOut(new PrintWriter(out));
         assertThat(cl.execute(args)).isZero();
-        assertThat(out.toString()).contains("2 images scored").contains("WARNING: 1 images are much farther from square");
+        assertThat(out.toString()).contains("2 images scored").contains("WARNING: 1 images are shaped unlike the training images");
         String metrics = Files.readString(dir.resolve("reports/predict-shapes/metrics.json"));
         assertThat(metrics).contains("outside_training_shapes").contains("wide.png (144x48): input width/height 3.00, 3.0x outside")
                 .doesNotContain("square.png (");
