@@ -16,10 +16,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 @Command(name = "Benchmark", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmark suites. 'one-class': the paper's one-class protocol on mnist, fashion-mnist or cifar10,",
-                "one Train run per normal class; writes reports/benchmarks/one-class-<dataset>.md and .json.",
-                "'performance': encoder and scoring throughput, epoch time with/without the feature cache and peak memory",
-                "per encoder, against PyTorch when present; writes reports/benchmarks/performance.md and .json."})
+        description = {"Benchmark suites.",
+                "'one-class': the paper's one-class protocol on mnist, fashion-mnist or cifar10, one Train run per normal "
+                        + "class; writes reports/benchmarks/one-class-<dataset>.md and .json.",
+                "'performance': encoder and scoring throughput, epoch time with/without the feature cache and peak memory "
+                        + "per encoder, against PyTorch when present; writes reports/benchmarks/performance.md and .json."})
 public class BenchmarkCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUITE", description = "one-class or performance")
     String suite;

@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "Export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a self-contained DL4J ComputationGraph zip that scores images without anomaly4j:",
-                "input = preprocessed image batch; outputs '" + ExportGraphBuilder.MAP_OUTPUT + "' [N,1,H,W] and '"
-                        + ExportGraphBuilder.SCORE_OUTPUT + "' [N,1]; JSON entry 'anomaly4j-export.json' with preprocessing,",
-                "thresholds, normalisation and provenance. Load it with ModelSerializer.restoreComputationGraph."})
+        description = {"Write a self-contained DL4J ComputationGraph zip that scores images without anomaly4j.",
+                "Input: a preprocessed image batch; outputs '" + ExportGraphBuilder.MAP_OUTPUT + "' [N,1,H,W] and '"
+                        + ExportGraphBuilder.SCORE_OUTPUT + "' [N,1]; the JSON entry 'anomaly4j-export.json' holds the "
+                        + "preprocessing, thresholds, normalisation and provenance.",
+                "Load it with ModelSerializer.restoreComputationGraph."})
 public class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "ZIP", description = "model.zip written by Train.")
     Path model;

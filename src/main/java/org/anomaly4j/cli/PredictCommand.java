@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "Predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Score new images with a trained model.zip: reports/<run>/predictions.csv (path, score,",
-                "normalised score, label at the model's stored threshold, ground truth where the folder layout tells it)",
-                "and one heat-map overlay per image. Exit code 2 for unreadable inputs (nothing written);",
-                "with --keep-going they are skipped and listed, and the exit code is " + PredictCommand.PARTIAL + "."})
+        description = {"Score new images with a trained model.zip.",
+                "Writes reports/<run>/predictions.csv (path, score, normalised score, label at the model's stored threshold, "
+                        + "ground truth where the folder layout tells it) and one heat-map overlay per image; images shaped "
+                        + "unlike the training images are named in a warning.",
+                "Exit code 2 for unreadable inputs (nothing written); with --keep-going they are skipped and listed, "
+                        + "and the exit code is " + PredictCommand.PARTIAL + "."})
 public class PredictCommand implements Callable<Integer> {
     /** Finished, but some inputs were skipped (--keep-going). */
     public static final int PARTIAL = 3;

@@ -13,9 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 @Command(name = "Sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Arbiter search (random or grid) over decoder depth/width/bottleneck, branch loss weights, loss type,",
-                "learning rate, ... as given by a sweep file (hyperparams/sweeps/*.yaml); each candidate is a Train run scored",
-                "on the validation split. Writes reports/sweeps/<id>/ (table, best.yaml, best-model.zip)."})
+        description = {"Arbiter search (random or grid) over decoder depth/width/bottleneck, branch loss weights, loss type, "
+                + "learning rate, ... as given by a sweep file (hyperparams/sweeps/*.yaml); each candidate is a Train run "
+                + "scored on the validation split.",
+                "Writes reports/sweeps/<id>/ (table, best.yaml, best-model.zip)."})
 public class SweepCommand implements Callable<Integer> {
     @Option(names = "--sweep", required = true, paramLabel = "FILE", description = "Sweep file, e.g. hyperparams/sweeps/magnetic-tile.yaml.")
     Path sweep;

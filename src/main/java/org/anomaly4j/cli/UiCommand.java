@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "Ui", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Replay the training statistics of a run in the DL4J training UI until Ctrl-C:",
-                "  Ui --file reports/<run>/ui-stats.dl4j   then open http://localhost:9000/train/overview"})
+                "  Ui --file reports/<run>/ui-stats.dl4j",
+                "then open http://localhost:9000/train/overview"})
 public class UiCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "ui-stats.dl4j of a Train run.")
     Path file;
