@@ -47,7 +47,8 @@ public final class ImageScreen {
         if (!skipped.isEmpty()) {
             LOG.warn("--keep-going: skipping {} unusable files:\n  {}", skipped.size(), String.join("\n  ", skipped));
         }
-        if (kept.train().isEmpty() || kept.test().isEmpty()) {
+        // a test split left out on purpose (Evaluate --split validation) is not an error; one skipped to nothing is
+        if (kept.train().isEmpty() || (kept.test().isEmpty() && !s.test().isEmpty())) {
             throw new AnomalyException("no usable " + (kept.train().isEmpty() ? "training" : "test") + " images left after skipping "
                     + skipped.size() + " unusable files (first: " + skipped.get(0) + ")");
         }

@@ -7,6 +7,7 @@ import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.config.ScoringConfig;
 import org.anomaly4j.data.DatasetFactory;
 import org.anomaly4j.data.DatasetSplits;
+import org.anomaly4j.data.ImageScreen;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.report.OverlayWriter;
 import org.anomaly4j.report.ReportWriter;
@@ -50,10 +51,14 @@ public final class EvaluateService {
                              Path reportsRoot, String runId, boolean validationSplit, boolean keepGoing) {
         long start = System.nanoTime();
         DatasetSplits splits = DatasetFactory.open(data);
-        org.anomaly4j.data.ImageScreen.Screened screened = org.anomaly4j.data.ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing,
-                data.maxStretch());
+        if (validationSplit) {
+            // the test split is not scored: neither its decoding, its bad files nor its shapes concern this run
+            splits = new DatasetSplits(splits.train(), splits.validation(), splits.validationAnomalies(), List.of(),
+                    splits.hasMasks(), splits.source());
+        }
+        ImageScreen.Screened screened = ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing, data.maxStretch());
         splits = screened.splits();
-        java.util.List<String> skipped = screened.skipped();
+        List<String> skipped = screened.skipped();
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
             HfrConfig used = new HfrConfig(data, loaded.config().model(), loaded.config().train(), scoring);
             run.writeString("config.yaml", ConfigLoader.toYaml(used));
