@@ -51,6 +51,9 @@ public final class ConfigValidator {
         if (d.maxTestImages() < 0) {
             p.add("data.maxTestImages: must be >= 0 (0 = all)");
         }
+        if (d.validationCopies() < 1 || d.validationCopies() > 16) {
+            p.add("data.validationCopies: " + d.validationCopies() + " must be in [1, 16] (defective copies of each held-out normal)");
+        }
         if (d.validationDefects() == null || d.validationDefects().isEmpty()) {
             p.add("data.validationDefects: must list at least one of " + DataConfig.VALIDATION_DEFECTS);
         } else {

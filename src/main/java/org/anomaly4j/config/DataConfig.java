@@ -26,6 +26,8 @@ import java.util.List;
  * @param validationDefects  mvtec and folders layouts: the synthetic defect kinds painted on the held-out
  *                           normals to make the labelled validation set ({@code scratch}, {@code spot},
  *                           {@code uneven}, off by default); one kind per copy, drawn evenly
+ * @param validationCopies   mvtec and folders layouts: defective copies made of each held-out normal (1-16); more
+ *                           copies give the validation AUROC and the stored thresholds more defects to go on
  * @param maxTrainImages     cap on training normals (0 = all); for quick runs
  * @param maxTestImages      cap on test images per defect type (0 = all); for quick runs
  * @param seed               seed of the validation split and of the synthetic generator
@@ -44,6 +46,7 @@ public record DataConfig(
         double maxStretch,
         double validationFraction,
         List<String> validationDefects,
+        int validationCopies,
         int maxTrainImages,
         int maxTestImages,
         long seed) {

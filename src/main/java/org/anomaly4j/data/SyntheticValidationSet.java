@@ -128,37 +128,40 @@ public final class SyntheticValidationSet {
     }
 
     /**
-     * The normals plus one defective copy of each, its kind drawn from {@code kinds} (names from
-     * {@link DataConfig#VALIDATION_DEFECTS}); images and masks are written under {@code dir}.
+     * The normals plus {@code copies} defective copies of each, every copy's kind drawn from {@code kinds} (names
+     * from {@link DataConfig#VALIDATION_DEFECTS}); images and masks are written under {@code dir}. The first round of
+     * copies is the same whatever {@code copies} is (one random stream, continued by the later rounds).
      */
-    public static List<ImageSample> build(List<ImageSample> normals, Path dir, long seed, List<String> kinds) {
+    public static List<ImageSample> build(List<ImageSample> normals, Path dir, long seed, List<String> kinds, int copies) {
         Random rnd = new Random(seed);
         List<ImageSample> out = new ArrayList<>(normals);
         try {
             Files.createDirectories(dir);
             int i = 0;
-            for (ImageSample n : normals) {
-                BufferedImage src = ImageLoader.read(n.image());
-                BufferedImage img = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = img.createGraphics();
-                g.drawImage(src, 0, 0, null);
-                g.dispose();
-                BufferedImage mask = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-                // nextInt(2) draws the bit that nextBoolean() drew before 'uneven' existed (1: scratch), so
-                // counting from the end lets the default [scratch, spot] rebuild that set image for image
-                String kind = kinds.get(kinds.size() - 1 - rnd.nextInt(kinds.size()));
-                switch (kind) {
-                    case "scratch" -> subtleScratch(img, mask, rnd);
-                    case "spot" -> subtleSpot(img, mask, rnd);
-                    case "uneven" -> subtleUneven(img, mask, rnd);
-                    default -> throw new IllegalArgumentException("unknown validation defect kind: " + kind);
+            for (int round = 0; round < copies; round++) {
+                for (ImageSample n : normals) {
+                    BufferedImage src = ImageLoader.read(n.image());
+                    BufferedImage img = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+                    Graphics2D g = img.createGraphics();
+                    g.drawImage(src, 0, 0, null);
+                    g.dispose();
+                    BufferedImage mask = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+                    // nextInt(2) draws the bit that nextBoolean() drew before 'uneven' existed (1: scratch), so
+                    // counting from the end lets the default [scratch, spot] rebuild that set image for image
+                    String kind = kinds.get(kinds.size() - 1 - rnd.nextInt(kinds.size()));
+                    switch (kind) {
+                        case "scratch" -> subtleScratch(img, mask, rnd);
+                        case "spot" -> subtleSpot(img, mask, rnd);
+                        case "uneven" -> subtleUneven(img, mask, rnd);
+                        default -> throw new IllegalArgumentException("unknown validation defect kind: " + kind);
+                    }
+                    Path imageFile = dir.resolve(String.format("%04d.png", i));
+                    Path maskFile = dir.resolve(String.format("%04d_mask.png", i));
+                    SyntheticDefectGenerator.save(img, imageFile);
+                    SyntheticDefectGenerator.save(mask, maskFile);
+                    out.add(new ImageSample(imageFile, "synthetic_" + kind, maskFile));
+                    i++;
                 }
-                Path imageFile = dir.resolve(String.format("%04d.png", i));
-                Path maskFile = dir.resolve(String.format("%04d_mask.png", i));
-                SyntheticDefectGenerator.save(img, imageFile);
-                SyntheticDefectGenerator.save(mask, maskFile);
-                out.add(new ImageSample(imageFile, "synthetic_" + kind, maskFile));
-                i++;
             }
         } catch (IOException e) {
             throw new AnomalyException("cannot write the synthetic validation images under " + dir + ": " + e.getMessage(), e);

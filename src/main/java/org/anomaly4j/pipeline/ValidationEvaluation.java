@@ -52,10 +52,11 @@ public final class ValidationEvaluation {
         }
         try {
             List<ImageSample> set = SyntheticValidationSet.build(splits.validation(), dir, data.seed(),
-                    data.validationDefects());
+                    data.validationDefects(), data.validationCopies());
             return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, true, data.maxStretch()),
-                    splits.validation().size() + " held-out normals plus copies with synthetic "
-                            + String.join("/", data.validationDefects()) + " defects");
+                    splits.validation().size() + " held-out normals plus "
+                            + (data.validationCopies() == 1 ? "copies" : data.validationCopies() + " copies of each")
+                            + " with synthetic " + String.join("/", data.validationDefects()) + " defects");
         } finally {
             RunDirectory.deleteTree(dir);
         }

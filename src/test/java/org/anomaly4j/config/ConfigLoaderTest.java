@@ -76,6 +76,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void validationCopiesAreOneToSixteen() {
+        assertThat(ConfigLoader.load(null, List.of()).data().validationCopies()).isEqualTo(1);
+        assertThat(ConfigLoader.load(null, List.of("data.validationCopies=4")).data().validationCopies()).isEqualTo(4);
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("data.validationCopies=0")))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("data.validationCopies: 0 must be in [1, 16]");
+    }
+
+    @Test
     void validationDefectsMustBeKnownKinds() {
         assertThat(ConfigLoader.load(null, List.of()).data().validationDefects()).containsExactly("scratch", "spot");
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("data.validationDefects=[scratch, dent]")))

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ class SyntheticValidationSetTest {
     @Test
     void defaultKindsDrawTheSetOfEarlierVersions() throws Exception {
         List<ImageSample> normals = normals(16);
-        List<ImageSample> built = SyntheticValidationSet.build(normals, dir.resolve("d"), 42, List.of("scratch", "spot"));
+        List<ImageSample> built = SyntheticValidationSet.build(normals, dir.resolve("d"), 42, List.of("scratch", "spot"), 1);
         Random rnd = new Random(42);
         List<String> earlier = new ArrayList<>();
         for (int i = 0; i < normals.size(); i++) {
@@ -91,16 +92,35 @@ class SyntheticValidationSetTest {
     @Test
     void buildPaintsOnlyTheConfiguredKindsOnCopiesOfTheNormals() throws Exception {
         List<ImageSample> normals = normals(12);
-        List<ImageSample> onlyUneven = SyntheticValidationSet.build(normals, dir.resolve("u"), 7, List.of("uneven"));
+        List<ImageSample> onlyUneven = SyntheticValidationSet.build(normals, dir.resolve("u"), 7, List.of("uneven"), 1);
         assertThat(onlyUneven).hasSize(24);
         assertThat(onlyUneven.subList(12, 24)).allSatisfy(s -> {
             assertThat(s.defectType()).isEqualTo("synthetic_uneven");
             assertThat(s.mask()).exists();
         });
-        List<ImageSample> lines = SyntheticValidationSet.build(normals, dir.resolve("l"), 7, List.of("scratch", "spot"));
+        List<ImageSample> lines = SyntheticValidationSet.build(normals, dir.resolve("l"), 7, List.of("scratch", "spot"), 1);
         assertThat(lines.subList(12, 24)).extracting(ImageSample::defectType)
                 .containsOnly("synthetic_scratch", "synthetic_spot");
-        List<ImageSample> again = SyntheticValidationSet.build(normals, dir.resolve("l2"), 7, List.of("scratch", "spot"));
+        List<ImageSample> again = SyntheticValidationSet.build(normals, dir.resolve("l2"), 7, List.of("scratch", "spot"), 1);
         assertThat(again).extracting(ImageSample::defectType).isEqualTo(lines.stream().map(ImageSample::defectType).toList());
+    }
+
+    @Test
+    void moreCopiesKeepTheFirstRoundAndAddOthers() throws Exception {
+        List<ImageSample> normals = normals(8);
+        List<ImageSample> one = SyntheticValidationSet.build(normals, dir.resolve("c1"), 42, List.of("scratch", "spot"), 1);
+        List<ImageSample> three = SyntheticValidationSet.build(normals, dir.resolve("c3"), 42, List.of("scratch", "spot"), 3);
+        assertThat(three).hasSize(8 + 3 * 8);
+        assertThat(three.subList(0, 8)).isEqualTo(normals);
+        for (int i = 8; i < 16; i++) {
+            assertThat(Files.readAllBytes(three.get(i).image())).as("first round, copy " + i).isEqualTo(Files.readAllBytes(one.get(i).image()));
+            assertThat(Files.readAllBytes(three.get(i).mask())).isEqualTo(Files.readAllBytes(one.get(i).mask()));
+        }
+        for (int i = 16; i < 32; i++) {
+            int normal = (i - 8) % 8;
+            assertThat(three.get(i).mask()).exists();
+            assertThat(Files.readAllBytes(three.get(i).mask())).as("copy " + i + " is another defect than the first round's")
+                    .isNotEqualTo(Files.readAllBytes(three.get(8 + normal).mask()));
+        }
     }
 }
