@@ -140,6 +140,7 @@ public final class SyntheticValidationSet {
             int i = 0;
             for (int round = 0; round < copies; round++) {
                 for (ImageSample n : normals) {
+                    // decoded again each round rather than all held in memory: a decode is cheap next to scoring
                     BufferedImage src = ImageLoader.read(n.image());
                     BufferedImage img = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
                     Graphics2D g = img.createGraphics();
