@@ -4,6 +4,25 @@ package org.anomaly4j.metrics;
 public record F1Max(double f1, double threshold) {
 
     public static F1Max of(float[] scores, int[] labels) {
+        return weighted(scores, labels, 1);
+    }
+
+    /**
+     * The best F1 with every normal counted as many times as there are anomalies per normal, as if the set held
+     * as many of each: its threshold does not move with the share of anomalies in the set (a validation set
+     * with several defective copies of each normal). The same as {@link #of} on a balanced set.
+     */
+    public static F1Max balanced(float[] scores, int[] labels) {
+        long pos = 0;
+        for (int l : labels) {
+            pos += l != 0 ? 1 : 0;
+        }
+        long neg = labels.length - pos;
+        return weighted(scores, labels, neg == 0 ? 1 : (double) pos / neg);
+    }
+
+    /** {@code normalWeight}: how much one false positive counts against F1. */
+    private static F1Max weighted(float[] scores, int[] labels, double normalWeight) {
         SortedScores s = new SortedScores(scores, labels);
         long pos = 0;
         for (int l : labels) {
@@ -23,7 +42,7 @@ public record F1Max(double f1, double threshold) {
                 fp++;
             }
             if (!s.tiedWithNext(i)) {
-                double f1 = 2.0 * tp / (tp + fp + pos); // 2PR/(P+R) = 2tp / (predicted + actual)
+                double f1 = 2.0 * tp / (tp + normalWeight * fp + pos); // 2PR/(P+R) = 2tp / (predicted + actual)
                 if (f1 > best) {
                     best = f1;
                     threshold = s.score(i);

@@ -94,7 +94,8 @@ public final class Evaluator {
             return null;
         }
         boolean labelled = Double.isFinite(imageF1.threshold()) && java.util.Arrays.stream(labels).anyMatch(l -> l == 0);
-        double image = labelled ? imageF1.threshold()
+        // balanced: the threshold must not follow the set's share of anomalies (data.validationCopies > 1)
+        double image = labelled ? F1Max.balanced(imageScores, labels).threshold()
                 : Thresholds.atFalsePositiveRate(imageScores, EvaluationResult.NORMAL_FPR);
         double imageMin = Double.POSITIVE_INFINITY;
         double imageMax = Double.NEGATIVE_INFINITY;
@@ -124,7 +125,9 @@ public final class Evaluator {
             F1Max pf = F1Max.of(s, l);
             pixel = Double.isFinite(pf.threshold()) ? pf.threshold() : Thresholds.atFalsePositiveRate(s, EvaluationResult.NORMAL_FPR);
         }
+        long anomalies = java.util.Arrays.stream(labels).filter(l -> l != 0).count();
         String source = labelled ? "F1-optimal on a labelled set of " + imageScores.length + " images"
+                + (2 * anomalies == labels.length ? "" : " (image threshold with normals and anomalies weighted equally)")
                 : "at FPR " + EvaluationResult.NORMAL_FPR + " on " + imageScores.length + " normal images";
         return new Thresholds(image, pixel, imageMin, imageMax, pixelMin, pixelMax, source);
     }

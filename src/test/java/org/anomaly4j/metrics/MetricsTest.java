@@ -85,4 +85,20 @@ class MetricsTest {
         // at fpr 0: PRO = (1 + 0)/2 = 0.5; at fpr 1: small region still 0 until the last pixel -> 0.5 over [0,0.3]
         assertThat(Aupro.compute(List.of(map), List.of(mask), 10, 0.3)).isCloseTo(0.5, offset(1e-9));
     }
+
+    @Test
+    void balancedF1CountsEachNormalAsManyTimesAsThereAreAnomaliesPerNormal() {
+        float[] scores = {5, 4, 3, 2, 1};
+        int[] labels = {1, 1, 0, 1, 0};
+        // 3 anomalies, 2 normals: a false positive weighs 1.5. F1 at >=4: 2*2/(2+0+3) = 0.8 either way;
+        // at >=2: 6/(3+1+3) = 0.857 plain, 6/(3+1.5+3) = 0.8 balanced (not better than 0.8, so >=4 stays)
+        assertThat(F1Max.of(scores, labels).threshold()).isEqualTo(2.0);
+        assertThat(F1Max.of(scores, labels).f1()).isCloseTo(6.0 / 7, offset(1e-12));
+        assertThat(F1Max.balanced(scores, labels).threshold()).isEqualTo(4.0);
+        assertThat(F1Max.balanced(scores, labels).f1()).isCloseTo(0.8, offset(1e-12));
+        // on a set with as many normals as anomalies the two agree
+        float[] even = {0.9f, 0.8f, 0.7f, 0.2f};
+        int[] evenLabels = {1, 0, 1, 0};
+        assertThat(F1Max.balanced(even, evenLabels)).isEqualTo(F1Max.of(even, evenLabels));
+    }
 }
