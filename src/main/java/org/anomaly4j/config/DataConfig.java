@@ -27,8 +27,8 @@ import java.util.List;
  *                           normals to make the labelled validation set ({@code scratch}, {@code spot},
  *                           {@code uneven}, off by default); one kind per copy, drawn evenly
  * @param validationCopies   mvtec and folders layouts: defective copies made of each held-out normal (1-16); more
- *                           copies narrow the validation AUROC's interval, but the F1-optimal thresholds Train
- *                           stores then come from a set with more defects than normals and sit lower
+ *                           copies narrow the validation AUROC's interval; the stored image threshold is fitted by
+ *                           balanced F1, so it does not follow the number of copies
  * @param maxTrainImages     cap on training normals (0 = all); for quick runs
  * @param maxTestImages      cap on test images per defect type (0 = all); for quick runs
  * @param seed               seed of the validation split and of the synthetic generator
