@@ -13,10 +13,7 @@ public record F1Max(double f1, double threshold) {
      * with several defective copies of each normal). The same as {@link #of} on a balanced set.
      */
     public static F1Max balanced(float[] scores, int[] labels) {
-        long pos = 0;
-        for (int l : labels) {
-            pos += l != 0 ? 1 : 0;
-        }
+        long pos = positives(labels);
         long neg = labels.length - pos;
         return weighted(scores, labels, neg == 0 ? 1 : (double) pos / neg);
     }
@@ -24,10 +21,7 @@ public record F1Max(double f1, double threshold) {
     /** {@code normalWeight}: how much one false positive counts against F1. */
     private static F1Max weighted(float[] scores, int[] labels, double normalWeight) {
         SortedScores s = new SortedScores(scores, labels);
-        long pos = 0;
-        for (int l : labels) {
-            pos += l != 0 ? 1 : 0;
-        }
+        long pos = positives(labels);
         if (pos == 0) {
             return new F1Max(Double.NaN, Double.NaN);
         }
@@ -50,6 +44,14 @@ public record F1Max(double f1, double threshold) {
             }
         }
         return new F1Max(best, threshold);
+    }
+
+    private static long positives(int[] labels) {
+        long pos = 0;
+        for (int l : labels) {
+            pos += l != 0 ? 1 : 0;
+        }
+        return pos;
     }
 
     /** F1 when every score &gt;= threshold is called anomalous (NaN without positives). */
