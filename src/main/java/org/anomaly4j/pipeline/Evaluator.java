@@ -83,19 +83,21 @@ public final class Evaluator {
         }
         EvaluationMetrics m = new EvaluationMetrics(Roc.auroc(imageScores, labels), f1.f1(), f1.threshold(),
                 pixelAuroc, aupro, scores.size(), anomalous);
-        Thresholds fitted = fitThresholds(imageScores, labels, f1, maps, masks);
+        Thresholds fitted = fitThresholds(imageScores, labels, maps, masks);
         return new EvaluationResult(m, scores, (System.nanoTime() - start) / 1e9, scores.size() / scoringSeconds, note, fitted,
                 pixelByType);
     }
 
     /** F1-optimal thresholds where there are anomalies (pixel: where there are masks), else at a FPR on the normals. */
-    static Thresholds fitThresholds(float[] imageScores, int[] labels, F1Max imageF1, List<float[]> maps, List<float[]> masks) {
+    static Thresholds fitThresholds(float[] imageScores, int[] labels, List<float[]> maps, List<float[]> masks) {
         if (imageScores.length == 0) {
             return null;
         }
-        boolean labelled = Double.isFinite(imageF1.threshold()) && java.util.Arrays.stream(labels).anyMatch(l -> l == 0);
         // balanced: the threshold must not follow the set's share of anomalies (data.validationCopies > 1)
-        double image = labelled ? F1Max.balanced(imageScores, labels).threshold()
+        F1Max imageF1 = F1Max.balanced(imageScores, labels);
+        long anomalies = java.util.Arrays.stream(labels).filter(l -> l != 0).count();
+        boolean labelled = Double.isFinite(imageF1.threshold()) && anomalies < labels.length;
+        double image = labelled ? imageF1.threshold()
                 : Thresholds.atFalsePositiveRate(imageScores, EvaluationResult.NORMAL_FPR);
         double imageMin = Double.POSITIVE_INFINITY;
         double imageMax = Double.NEGATIVE_INFINITY;
@@ -125,7 +127,6 @@ public final class Evaluator {
             F1Max pf = F1Max.of(s, l);
             pixel = Double.isFinite(pf.threshold()) ? pf.threshold() : Thresholds.atFalsePositiveRate(s, EvaluationResult.NORMAL_FPR);
         }
-        long anomalies = java.util.Arrays.stream(labels).filter(l -> l != 0).count();
         String source = labelled ? "F1-optimal on a labelled set of " + imageScores.length + " images"
                 + (2 * anomalies == labels.length ? "" : " (image threshold with normals and anomalies weighted equally)")
                 : "at FPR " + EvaluationResult.NORMAL_FPR + " on " + imageScores.length + " normal images";
