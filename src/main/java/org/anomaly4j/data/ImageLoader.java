@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decodes images and masks and resizes them to the model's square input. Images become RGB
@@ -58,6 +60,16 @@ public final class ImageLoader {
     /** The sample's image, or its piece, as RGB in [0, 1], CHW, resized to size x size. */
     public static float[] loadRgb(ImageSample sample, int size) {
         return rgbChw(resize(crop(toRgb(read(sample.image())), sample.piece()), size, true), size);
+    }
+
+    /** The pieces of one image, each like {@link #loadRgb(ImageSample, int)}, from a single decoding of the file. */
+    public static List<float[]> loadRgbPieces(Path file, List<Piece> pieces, int size) {
+        BufferedImage rgb = toRgb(read(file));
+        List<float[]> out = new ArrayList<>(pieces.size());
+        for (Piece piece : pieces) {
+            out.add(rgbChw(resize(crop(rgb, piece), size, true), size));
+        }
+        return out;
     }
 
     /** The part of {@code img} a piece stands for (all of it for null). */

@@ -1,7 +1,7 @@
 package org.anomaly4j.pipeline;
 
-import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.ImageBatches;
+import org.anomaly4j.data.ImageLoader;
 import org.anomaly4j.data.ImagePieces;
 import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.data.Piece;
@@ -10,6 +10,7 @@ import org.anomaly4j.scoring.BilinearUpsampler;
 import org.anomaly4j.scoring.ScoredBatch;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class PieceScorer {
 
     /**
      * Maps (size x size, the whole image) and scores of a batch of whole images. Images that are not cut are
-     * scored from the batch as loaded; only the cut ones are read again, piece by piece.
+     * scored from the batch as loaded; only the cut ones are read again, once each for all their pieces.
      */
     public ScoredBatch score(ImageBatches.Batch b) {
         if (maxStretch <= 0) {
@@ -42,15 +43,15 @@ public final class PieceScorer {
         }
         List<List<ImageSample>> perImage = b.samples().stream().map(s -> ImagePieces.of(s, maxStretch)).toList();
         List<Long> whole = new ArrayList<>();
-        List<ImageSample> pieces = new ArrayList<>();
+        List<List<ImageSample>> cut = new ArrayList<>();
         for (int i = 0; i < perImage.size(); i++) {
             if (perImage.get(i).size() == 1) {
                 whole.add((long) i);
             } else {
-                pieces.addAll(perImage.get(i));
+                cut.add(perImage.get(i));
             }
         }
-        if (pieces.isEmpty()) {
+        if (cut.isEmpty()) {
             return scorer.score(b.images());
         }
         ScoredBatch wholeScored = null;
@@ -62,7 +63,7 @@ public final class PieceScorer {
                 rows.close();
             }
         }
-        ScoredBatch pieceScored = scorePieces(pieces, b.samples().size());
+        ScoredBatch pieceScored = scorePieces(cut, b.samples().size());
         float[][] maps = new float[perImage.size()][];
         float[] scores = new float[perImage.size()];
         int nextWhole = 0;
@@ -85,21 +86,32 @@ public final class PieceScorer {
         return new ScoredBatch(maps, scores, size);
     }
 
-    /** The pieces' maps and scores, in order; as many inputs at a time as the caller's batch, not up to round(aspect) times more. */
-    private ScoredBatch scorePieces(List<ImageSample> pieces, int chunk) {
-        float[][] maps = new float[pieces.size()][];
-        float[] scores = new float[pieces.size()];
-        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(pieces, size);
-        for (int done = 0; done < pieces.size(); ) {
-            ImageBatches.Batch batch = ImageBatches.next(reader, done, chunk);
-            try {
-                ScoredBatch s = scorer.score(batch.images());
-                System.arraycopy(s.maps(), 0, maps, done, s.scores().length);
-                System.arraycopy(s.scores(), 0, scores, done, s.scores().length);
-                done += s.scores().length;
-            } finally {
-                batch.close();
+    /**
+     * The pieces' maps and scores, image after image, piece after piece. Each cut image is decoded once for
+     * all its pieces (no masks: scoring needs none); the model sees as many inputs at a time as the caller's
+     * batch, not up to round(aspect) times more.
+     */
+    private ScoredBatch scorePieces(List<List<ImageSample>> cutImages, int chunk) {
+        List<float[]> inputs = new ArrayList<>();
+        for (List<ImageSample> pieces : cutImages) {
+            inputs.addAll(ImageLoader.loadRgbPieces(pieces.get(0).image(),
+                    pieces.stream().map(ImageSample::piece).toList(), size));
+        }
+        float[][] maps = new float[inputs.size()][];
+        float[] scores = new float[inputs.size()];
+        int plane = 3 * size * size;
+        for (int done = 0; done < inputs.size(); ) {
+            int n = Math.min(chunk, inputs.size() - done);
+            float[] flat = new float[n * plane];
+            for (int k = 0; k < n; k++) {
+                System.arraycopy(inputs.get(done + k), 0, flat, k * plane, plane);
             }
+            try (INDArray batch = Nd4j.create(flat, new long[]{n, 3, size, size}, 'c')) {
+                ScoredBatch s = scorer.score(batch);
+                System.arraycopy(s.maps(), 0, maps, done, n);
+                System.arraycopy(s.scores(), 0, scores, done, n);
+            }
+            done += n;
         }
         return new ScoredBatch(maps, scores, size);
     }
