@@ -59,7 +59,7 @@ public final class ImageLoader {
 
     /** The sample's image, or its piece, as RGB in [0, 1], CHW, resized to size x size. */
     public static float[] loadRgb(ImageSample sample, int size) {
-        return rgbChw(resize(crop(toRgb(read(sample.image())), sample.piece()), size, true), size);
+        return pieceRgb(toRgb(read(sample.image())), sample.piece(), size);
     }
 
     /** The pieces of one image, each like {@link #loadRgb(ImageSample, int)}, from a single decoding of the file. */
@@ -67,9 +67,13 @@ public final class ImageLoader {
         BufferedImage rgb = toRgb(read(file));
         List<float[]> out = new ArrayList<>(pieces.size());
         for (Piece piece : pieces) {
-            out.add(rgbChw(resize(crop(rgb, piece), size, true), size));
+            out.add(pieceRgb(rgb, piece, size));
         }
         return out;
+    }
+
+    private static float[] pieceRgb(BufferedImage rgb, Piece piece, int size) {
+        return rgbChw(resize(crop(rgb, piece), size, true), size);
     }
 
     /** The part of {@code img} a piece stands for (all of it for null). */
