@@ -89,31 +89,42 @@ public final class PieceScorer {
     /**
      * The pieces' maps and scores, image after image, piece after piece. Each cut image is decoded once for
      * all its pieces (no masks: scoring needs none); the model sees as many inputs at a time as the caller's
-     * batch, not up to round(aspect) times more.
+     * batch, not up to round(aspect) times more, and only that many decoded pieces are held at a time
+     * (a long strip can make dozens).
      */
     private ScoredBatch scorePieces(List<List<ImageSample>> cutImages, int chunk) {
-        List<float[]> inputs = new ArrayList<>();
+        int total = cutImages.stream().mapToInt(List::size).sum();
+        float[][] maps = new float[total][];
+        float[] scores = new float[total];
+        List<float[]> pending = new ArrayList<>();
+        int done = 0;
         for (List<ImageSample> pieces : cutImages) {
-            inputs.addAll(ImageLoader.loadRgbPieces(pieces.get(0).image(),
+            pending.addAll(ImageLoader.loadRgbPieces(pieces.get(0).image(),
                     pieces.stream().map(ImageSample::piece).toList(), size));
+            while (pending.size() >= chunk) {
+                done = scoreInto(pending, chunk, maps, scores, done);
+            }
         }
-        float[][] maps = new float[inputs.size()][];
-        float[] scores = new float[inputs.size()];
-        int plane = 3 * size * size;
-        for (int done = 0; done < inputs.size(); ) {
-            int n = Math.min(chunk, inputs.size() - done);
-            float[] flat = new float[n * plane];
-            for (int k = 0; k < n; k++) {
-                System.arraycopy(inputs.get(done + k), 0, flat, k * plane, plane);
-            }
-            try (INDArray batch = Nd4j.create(flat, new long[]{n, 3, size, size}, 'c')) {
-                ScoredBatch s = scorer.score(batch);
-                System.arraycopy(s.maps(), 0, maps, done, n);
-                System.arraycopy(s.scores(), 0, scores, done, n);
-            }
-            done += n;
+        while (!pending.isEmpty()) {
+            done = scoreInto(pending, Math.min(chunk, pending.size()), maps, scores, done);
         }
         return new ScoredBatch(maps, scores, size);
+    }
+
+    /** Scores the first n pending inputs into maps/scores from index done on, drops them, and returns the new done. */
+    private int scoreInto(List<float[]> pending, int n, float[][] maps, float[] scores, int done) {
+        int plane = 3 * size * size;
+        float[] flat = new float[n * plane];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(pending.get(k), 0, flat, k * plane, plane);
+        }
+        try (INDArray batch = Nd4j.create(flat, new long[]{n, 3, size, size}, 'c')) {
+            ScoredBatch s = scorer.score(batch);
+            System.arraycopy(s.maps(), 0, maps, done, n);
+            System.arraycopy(s.scores(), 0, scores, done, n);
+        }
+        pending.subList(0, n).clear();
+        return done + n;
     }
 
     /** The pieces' size x size maps, each resized to its share of one size x size frame, side by side. */
