@@ -4,11 +4,13 @@ import org.anomaly4j.AnomalyException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 
 /**
  * Runs a picocli command and turns failures into an exit code and a short message: a user error
  * ({@link AnomalyException}, bad arguments) prints one message naming the file or key and the fix;
- * anything else prints the exception and asks for {@code --verbose}. Stack traces only with {@code --verbose}.
+ * running out of memory names the settings that change that; anything else prints the exception and asks for
+ * {@code --verbose}. Stack traces only with {@code --verbose}.
  */
 public final class Cli {
     public static final int USER_ERROR = 2;
@@ -26,6 +28,9 @@ public final class Cli {
             if (verbose) {
                 ex.printStackTrace(err);
             }
+            if (outOfMemory(ex) != null) {
+                return reportOutOfMemory(err, outOfMemory(ex));
+            }
             if (user != null) {
                 err.println("error: " + user.getMessage());
                 err.flush();
@@ -35,8 +40,38 @@ public final class Cli {
             err.flush();
             return INTERNAL_ERROR;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // an Error thrown by the command itself is not an Exception, so it may pass the handler above
+            // (the run folder is removed by then: RunDirectory closes in a finally)
+            if (Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(cl.getErr());
+            }
+            return reportOutOfMemory(cl.getErr(), e);
+        }
     }
+
+    private static int reportOutOfMemory(PrintWriter err, OutOfMemoryError e) {
+        err.println("error: " + OUT_OF_MEMORY + " (" + e.getMessage() + ")");
+        err.flush();
+        return USER_ERROR;
+    }
+
+    private static OutOfMemoryError outOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+        }
+        return null;
+    }
+
+    static final String OUT_OF_MEMORY = "out of memory. Give the JVM more if the machine has it (e.g. MAVEN_OPTS=\"-Xmx8g "
+            + "-Dorg.bytedeco.javacpp.maxbytes=12G -Dorg.bytedeco.javacpp.maxphysicalbytes=20G\"; defaults in .mvn/jvm.config), "
+            + "or make the run smaller: data.imageSize, data.maxTrainImages, train.batchSize or scoring.batchSize, or "
+            + "train.featureCache=false (keeps no encoder features in memory; slower). Train continues from its last "
+            + "finished epoch with --resume";
 
     private static Throwable userError(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {

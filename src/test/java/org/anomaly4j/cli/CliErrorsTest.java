@@ -131,4 +131,31 @@ class CliErrorsTest {
     void helpWorks() {
         assertThat(train("--help").code()).isZero();
     }
+
+    @picocli.CommandLine.Command(name = "thrower")
+    static final class RunsOutOfMemory implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--verbose")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void outOfMemoryNamesTheSettingsThatChangeIt() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true));
+            code = Cli.run(new RunsOutOfMemory());
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(code).isEqualTo(Cli.USER_ERROR);
+        assertThat(err.toString()).contains("error: out of memory").contains("Java heap space").contains("MAVEN_OPTS")
+                .contains("train.featureCache=false").contains("data.imageSize").doesNotContain("\tat ");
+    }
 }
