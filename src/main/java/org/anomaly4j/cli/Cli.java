@@ -28,8 +28,9 @@ public final class Cli {
             if (verbose) {
                 ex.printStackTrace(err);
             }
-            if (outOfMemory(ex) != null) {
-                return reportOutOfMemory(err, outOfMemory(ex));
+            OutOfMemoryError oom = outOfMemory(ex);
+            if (oom != null) {
+                return reportOutOfMemory(err, oom);
             }
             if (user != null) {
                 err.println("error: " + user.getMessage());
