@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * Runs a picocli command and turns failures into an exit code and a short message: a user error
  * ({@link AnomalyException}, bad arguments) prints one message naming the file or key and the fix;
- * running out of memory names the settings that change that; anything else prints the exception and asks for
+ * running out of memory (Java heap, or native memory that javacpp or libnd4j cannot allocate) names the
+ * settings that change that; anything else prints the exception and asks for
  * {@code --verbose}. Stack traces only with {@code --verbose}.
  */
 public final class Cli {
@@ -28,7 +29,7 @@ public final class Cli {
             if (verbose) {
                 ex.printStackTrace(err);
             }
-            OutOfMemoryError oom = outOfMemory(ex);
+            Throwable oom = outOfMemory(ex);
             if (oom != null) {
                 return reportOutOfMemory(err, oom);
             }
@@ -53,16 +54,22 @@ public final class Cli {
         }
     }
 
-    private static int reportOutOfMemory(PrintWriter err, OutOfMemoryError e) {
+    private static int reportOutOfMemory(PrintWriter err, Throwable e) {
         err.println("error: " + OUT_OF_MEMORY + " (" + e.getMessage() + ")");
         err.flush();
         return USER_ERROR;
     }
 
-    private static OutOfMemoryError outOfMemory(Throwable t) {
+    /**
+     * The OutOfMemoryError in t's causes, or the native allocation failure: libnd4j reports a failed malloc
+     * not as an Error but as a RuntimeException "Allocation failed: [std::bad_alloc]" (seen with
+     * {@code ulimit -v} while the feature cache filled).
+     */
+    private static Throwable outOfMemory(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof OutOfMemoryError oom) {
-                return oom;
+            if (c instanceof OutOfMemoryError
+                    || c.getMessage() != null && c.getMessage().contains("std::bad_alloc")) {
+                return c;
             }
         }
         return null;

@@ -146,16 +146,38 @@ class CliErrorsTest {
     @Test
     void outOfMemoryNamesTheSettingsThatChangeIt() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true));
-            code = Cli.run(new RunsOutOfMemory());
-        } finally {
-            System.setErr(old);
-        }
+        int code = runCapturingErr(new RunsOutOfMemory(), err);
         assertThat(code).isEqualTo(Cli.USER_ERROR);
         assertThat(err.toString()).contains("error: out of memory").contains("Java heap space").contains("MAVEN_OPTS")
                 .contains("train.featureCache=false").contains("data.imageSize").doesNotContain("\tat ");
+    }
+
+    @picocli.CommandLine.Command(name = "native-thrower")
+    static final class NativeAllocationFails implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            // what ND4J's OpaqueDataBuffer.allocateDataBuffer throws when libnd4j's malloc fails
+            throw new IllegalStateException("encoding failed",
+                    new RuntimeException("Allocation failed: [std::bad_alloc]"));
+        }
+    }
+
+    @Test
+    void nativeAllocationFailureIsOutOfMemoryToo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = runCapturingErr(new NativeAllocationFails(), err);
+        assertThat(code).isEqualTo(Cli.USER_ERROR);
+        assertThat(err.toString()).contains("error: out of memory").contains("std::bad_alloc").contains("MAVEN_OPTS")
+                .doesNotContain("internal error").doesNotContain("\tat ");
+    }
+
+    private static int runCapturingErr(Object command, ByteArrayOutputStream err) {
+        PrintStream old = System.err;
+        try {
+            System.setErr(new PrintStream(err, true));
+            return Cli.run(command);
+        } finally {
+            System.setErr(old);
+        }
     }
 }
