@@ -30,14 +30,7 @@ public final class ImageLoader {
             throw new AnomalyException("cannot read image " + file + " (missing file or no read permission)");
         }
         int[] dims = dimensions(file);
-        if ((long) dims[0] * dims[1] > MAX_PIXELS) {
-            throw new AnomalyException("image " + file + " is " + dims[0] + "x" + dims[1] + " px, above the "
-                    + MAX_PIXELS / 1_000_000 + " MP limit (downscale it first; the model works at data.imageSize anyway)");
-        }
-        if (dims[0] < MIN_SIDE || dims[1] < MIN_SIDE) {
-            throw new AnomalyException("image " + file + " is only " + dims[0] + "x" + dims[1] + " px (at least "
-                    + MIN_SIDE + " px a side; remove it or replace it with the full image)");
-        }
+        requireUsableSize(file, dims[0], dims[1]); // from the header, before decoding
         BufferedImage img;
         try {
             img = ImageIO.read(file.toFile());
@@ -64,12 +57,32 @@ public final class ImageLoader {
 
     /** The pieces of one image, each like {@link #loadRgb(ImageSample, int)}, from a single decoding of the file. */
     public static List<float[]> loadRgbPieces(Path file, List<Piece> pieces, int size) {
-        BufferedImage rgb = toRgb(read(file));
+        return rgbInputs(read(file), pieces, size, file.toString());
+    }
+
+    /**
+     * An image already in memory as model inputs, one per piece (a single null piece: the whole image), each like
+     * {@link #loadRgb(ImageSample, int)}. {@code name} says which image in a message about its size.
+     */
+    public static List<float[]> rgbInputs(BufferedImage img, List<Piece> pieces, int size, String name) {
+        requireUsableSize(name, img.getWidth(), img.getHeight());
+        BufferedImage rgb = toRgb(img);
         List<float[]> out = new ArrayList<>(pieces.size());
         for (Piece piece : pieces) {
             out.add(pieceRgb(rgb, piece, size));
         }
         return out;
+    }
+
+    private static void requireUsableSize(Object image, int width, int height) {
+        if ((long) width * height > MAX_PIXELS) {
+            throw new AnomalyException("image " + image + " is " + width + "x" + height + " px, above the "
+                    + MAX_PIXELS / 1_000_000 + " MP limit (downscale it first; the model works at data.imageSize anyway)");
+        }
+        if (width < MIN_SIDE || height < MIN_SIDE) {
+            throw new AnomalyException("image " + image + " is only " + width + "x" + height + " px (at least "
+                    + MIN_SIDE + " px a side; remove it or replace it with the full image)");
+        }
     }
 
     private static float[] pieceRgb(BufferedImage rgb, Piece piece, int size) {

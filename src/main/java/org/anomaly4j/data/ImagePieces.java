@@ -19,13 +19,19 @@ public final class ImagePieces {
             return List.of(s);
         }
         int[] dims = ImageLoader.dimensions(s.image());
-        int n = Piece.countFor(dims[0], dims[1], maxStretch);
-        if (n == 1) {
+        List<Piece> pieces = cut(dims[0], dims[1], maxStretch);
+        if (pieces.isEmpty()) {
             return List.of(s);
         }
-        List<ImageSample> out = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            out.add(new ImageSample(s.image(), s.defectType(), s.mask(), new Piece(k, n, dims[0] >= dims[1])));
+        return pieces.stream().map(p -> new ImageSample(s.image(), s.defectType(), s.mask(), p)).toList();
+    }
+
+    /** The pieces an image of width x height is cut into, in order; none when it is not cut. */
+    public static List<Piece> cut(int width, int height, double maxStretch) {
+        int n = Piece.countFor(width, height, maxStretch);
+        List<Piece> out = new ArrayList<>(n);
+        for (int k = 0; n > 1 && k < n; k++) {
+            out.add(new Piece(k, n, width >= height));
         }
         return out;
     }

@@ -13,14 +13,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Scores whole images when the model was trained on pieces ({@code data.maxStretch}): scores each
- * image's pieces, puts their maps back into the image's own square frame (each piece's map resized to its
- * share of it, as the whole image is when stretched to the square, so masks and overlays line up) and
- * gives the image its highest piece score. Without pieces it is the {@link AnomalyScorer}.
+ * Scores whole images, read from files or already in memory, when the model was trained on pieces
+ * ({@code data.maxStretch}): scores each image's pieces, puts their maps back into the image's own square frame
+ * (each piece's map resized to its share of it, as the whole image is when stretched to the square, so masks and
+ * overlays line up) and gives the image its highest piece score. Without pieces it is the {@link AnomalyScorer}.
  */
 public final class PieceScorer {
     private final AnomalyScorer scorer;
@@ -63,56 +67,78 @@ public final class PieceScorer {
                 rows.close();
             }
         }
-        ScoredBatch pieceScored = scorePieces(cut, b.samples().size());
+        List<Supplier<List<float[]>>> cutInputs = cut.stream().<Supplier<List<float[]>>>map(pieces -> () ->
+                ImageLoader.loadRgbPieces(pieces.get(0).image(), pieces.stream().map(ImageSample::piece).toList(), size)).toList();
+        ScoredBatch cutScored = scoreImages(cutInputs, cut.stream().map(p -> p.get(0).piece()).toList(), b.samples().size());
         float[][] maps = new float[perImage.size()][];
         float[] scores = new float[perImage.size()];
         int nextWhole = 0;
-        int nextPiece = 0;
+        int nextCut = 0;
         for (int i = 0; i < perImage.size(); i++) {
-            int n = perImage.get(i).size();
-            if (n == 1) {
-                maps[i] = wholeScored.maps()[nextWhole];
-                scores[i] = wholeScored.scores()[nextWhole++];
-                continue;
-            }
-            List<float[]> mine = new ArrayList<>();
-            scores[i] = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < n; k++, nextPiece++) {
-                mine.add(pieceScored.maps()[nextPiece]);
-                scores[i] = Math.max(scores[i], pieceScored.scores()[nextPiece]);
-            }
-            maps[i] = compose(mine, perImage.get(i).get(0).piece().alongWidth(), size);
+            ScoredBatch from = perImage.get(i).size() == 1 ? wholeScored : cutScored;
+            int k = perImage.get(i).size() == 1 ? nextWhole++ : nextCut++;
+            maps[i] = from.maps()[k];
+            scores[i] = from.scores()[k];
         }
         return new ScoredBatch(maps, scores, size);
     }
 
     /**
-     * The pieces' maps and scores, image after image, piece after piece. Each cut image is decoded once for
-     * all its pieces (no masks: scoring needs none); the model sees as many inputs at a time as the caller's
-     * batch, not up to round(aspect) times more, and only that many decoded pieces are held at a time
-     * (a long strip can make dozens).
+     * Maps (size x size, the whole image) and scores of images already in memory, each cut as the model was
+     * trained ({@code data.maxStretch}); the model sees at most {@code chunk} inputs at a time. {@code names} say
+     * which image a message is about.
      */
-    private ScoredBatch scorePieces(List<List<ImageSample>> cutImages, int chunk) {
-        int total = cutImages.stream().mapToInt(List::size).sum();
-        float[][] maps = new float[total][];
-        float[] scores = new float[total];
+    public ScoredBatch score(List<BufferedImage> images, List<String> names, int chunk) {
+        List<Supplier<List<float[]>>> inputs = new ArrayList<>();
+        List<Piece> firstPieces = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            BufferedImage img = images.get(i);
+            String name = names.get(i);
+            List<Piece> cut = ImagePieces.cut(img.getWidth(), img.getHeight(), maxStretch);
+            List<Piece> pieces = cut.isEmpty() ? Collections.singletonList(null) : cut; // null: the whole image
+            inputs.add(() -> ImageLoader.rgbInputs(img, pieces, size, name));
+            firstPieces.add(pieces.get(0));
+        }
+        return scoreImages(inputs, firstPieces, chunk);
+    }
+
+    /**
+     * Scores images given as their model inputs (one per piece, loaded when the image's turn comes) and puts each
+     * image's piece maps back together ({@code firstPieces}: each image's first piece, null when it is not cut). The
+     * model sees as many inputs at a time as {@code chunk}, not up to round(aspect) times more, and only that many
+     * decoded inputs are held at a time (a long strip can make dozens).
+     */
+    private ScoredBatch scoreImages(List<Supplier<List<float[]>>> perImageInputs, List<Piece> firstPieces, int chunk) {
         List<float[]> pending = new ArrayList<>();
-        int done = 0;
-        for (List<ImageSample> pieces : cutImages) {
-            pending.addAll(ImageLoader.loadRgbPieces(pieces.get(0).image(),
-                    pieces.stream().map(ImageSample::piece).toList(), size));
+        List<float[]> inputMaps = new ArrayList<>();
+        List<Float> inputScores = new ArrayList<>();
+        for (Supplier<List<float[]>> inputs : perImageInputs) {
+            pending.addAll(inputs.get());
             while (pending.size() >= chunk) {
-                done = scoreInto(pending, chunk, maps, scores, done);
+                scoreInto(pending, chunk, inputMaps, inputScores);
             }
         }
         while (!pending.isEmpty()) {
-            done = scoreInto(pending, Math.min(chunk, pending.size()), maps, scores, done);
+            scoreInto(pending, Math.min(chunk, pending.size()), inputMaps, inputScores);
+        }
+        float[][] maps = new float[firstPieces.size()][];
+        float[] scores = new float[firstPieces.size()];
+        int next = 0;
+        for (int i = 0; i < firstPieces.size(); i++) {
+            Piece first = firstPieces.get(i);
+            int n = first == null ? 1 : first.count();
+            scores[i] = Float.NEGATIVE_INFINITY;
+            for (int k = next; k < next + n; k++) {
+                scores[i] = Math.max(scores[i], inputScores.get(k));
+            }
+            maps[i] = n == 1 ? inputMaps.get(next) : compose(inputMaps.subList(next, next + n), first.alongWidth(), size);
+            next += n;
         }
         return new ScoredBatch(maps, scores, size);
     }
 
-    /** Scores the first n pending inputs into maps/scores from index done on, drops them, and returns the new done. */
-    private int scoreInto(List<float[]> pending, int n, float[][] maps, float[] scores, int done) {
+    /** Scores the first n pending inputs, appends their maps and scores, and drops them. */
+    private void scoreInto(List<float[]> pending, int n, List<float[]> maps, List<Float> scores) {
         int plane = 3 * size * size;
         float[] flat = new float[n * plane];
         for (int k = 0; k < n; k++) {
@@ -120,11 +146,12 @@ public final class PieceScorer {
         }
         try (INDArray batch = Nd4j.create(flat, new long[]{n, 3, size, size}, 'c')) {
             ScoredBatch s = scorer.score(batch);
-            System.arraycopy(s.maps(), 0, maps, done, n);
-            System.arraycopy(s.scores(), 0, scores, done, n);
+            maps.addAll(Arrays.asList(s.maps()));
+            for (float v : s.scores()) {
+                scores.add(v);
+            }
         }
         pending.subList(0, n).clear();
-        return done + n;
     }
 
     /** The pieces' size x size maps, each resized to its share of one size x size frame, side by side. */

@@ -99,6 +99,34 @@ class PieceScorerTest {
         batch.close();
     }
 
+    @Test
+    void imagesInMemoryAreCutAndScoredAsTheSameFiles() throws Exception {
+        int size = 32;
+        HfrConfig cfg = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=8", "model.decoder.bottleneck=4",
+                "data.imageSize=" + size, "scoring.sigma=1", "scoring.scoreMode=max"));
+        HfrModel model = HfrModelBuilder.build(EncoderCatalogue.build(cfg.model(), size, 1), cfg.model(), cfg.train(), size);
+        AnomalyScorer scorer = new AnomalyScorer(model, new InferencePath(model, cfg.model(), cfg.train()), cfg.scoring());
+        List<ImageSample> samples = List.of(sample("wide.png", 96, 32, 1), sample("square.png", 32, 32, 2),
+                sample("tall.png", 32, 64, 3), sample("square2.png", 40, 36, 4));
+        ImageBatches.Batch batch = ImageBatches.next(new AnomalyImageRecordReader(samples, size), 0, samples.size());
+        PieceScorer pieces = new PieceScorer(scorer, size, 1.5);
+        ScoredBatch fromFiles = pieces.score(batch);
+        List<BufferedImage> images = new ArrayList<>();
+        for (ImageSample s : samples) {
+            images.add(ImageIO.read(s.image().toFile()));
+        }
+        // chunks of 2 inputs: the wide image's 3 pieces straddle two forward passes
+        ScoredBatch inMemory = pieces.score(images, List.of("a", "b", "c", "d"), 2);
+        for (int i = 0; i < samples.size(); i++) {
+            assertThat(inMemory.scores()[i]).as(samples.get(i).image().toString())
+                    .isCloseTo(fromFiles.scores()[i], org.assertj.core.data.Offset.offset(1e-5f));
+            for (int p = 0; p < size * size; p++) {
+                assertThat(inMemory.maps()[i][p]).isCloseTo(fromFiles.maps()[i][p], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+        }
+        batch.close();
+    }
+
     private ImageSample sample(String name, int w, int h, long seed) throws Exception {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Random r = new Random(seed);

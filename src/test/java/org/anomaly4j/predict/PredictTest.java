@@ -81,6 +81,51 @@ class PredictTest {
     }
 
     @Test
+    void theJavaDetectorGivesPredictsScoresLabelsAndMaps() throws Exception {
+        ModelStore.Loaded loaded = ModelStore.load(modelZip);
+        PredictService.Result p = PredictService.run(loaded, PredictInputs.expand(List.of(data.resolve("test").toString())),
+                false, "test", dir.resolve("reports"), "predict-vs-detector");
+        AnomalyDetector detector = AnomalyDetector.load(modelZip);
+        List<BufferedImage> images = new java.util.ArrayList<>();
+        for (PredictService.Prediction pr : p.predictions()) {
+            images.add(ImageIO.read(pr.image().toFile()));
+        }
+        List<Detection> found = detector.detect(images); // more images than scoring.batchSize: several forward passes
+        assertThat(found).hasSize(p.predictions().size()).hasSizeGreaterThan(loaded.config().scoring().batchSize());
+        for (int i = 0; i < found.size(); i++) {
+            PredictService.Prediction pr = p.predictions().get(i);
+            Detection d = found.get(i);
+            assertThat(d.score()).as(pr.image().toString()).isCloseTo(pr.score(), org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(d.normalizedScore()).isCloseTo(pr.normalized(), org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(d.label().name().toLowerCase()).isEqualTo(pr.label());
+        }
+
+        Detection one = detector.detect(images.get(0));
+        assertThat(one.score()).isEqualTo(found.get(0).score());
+        assertThat(one.anomalyMap()).hasSize(48 * 48);
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : one.anomalyMap()) {
+            max = Math.max(max, v);
+        }
+        assertThat(one.score()).as("scoreMode max: the map's maximum").isCloseTo(max, org.assertj.core.data.Offset.offset(1e-5f));
+        BufferedImage wide = new BufferedImage(96, 48, BufferedImage.TYPE_BYTE_GRAY);
+        Detection w = detector.detect(wide);
+        assertThat(w.anomalyMapAtImageSize()).hasSize(96 * 48);
+        boolean[] mask = w.defectMask();
+        float[] atSize = w.anomalyMapAtImageSize();
+        for (int i = 0; i < mask.length; i++) {
+            assertThat(mask[i]).isEqualTo(atSize[i] >= loaded.thresholds().pixel());
+        }
+
+        assertThatThrownBy(() -> detector.detect(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB)))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("4x4 px");
+        assertThatThrownBy(() -> detector.detect(java.util.Arrays.asList(images.get(0), null)))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("image 1 of 2 is null");
+        assertThatThrownBy(() -> AnomalyDetector.load(dir.resolve("none.zip")))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("none.zip");
+    }
+
+    @Test
     void imagesFarFromTheTrainingShapesAreNamed() throws Exception {
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
         InputAspectRange range = InputAspectRange.fromProvenance(loaded.metadata().provenance());

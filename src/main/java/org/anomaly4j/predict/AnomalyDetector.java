@@ -1,0 +1,77 @@
+package org.anomaly4j.predict;
+
+import org.anomaly4j.AnomalyException;
+import org.anomaly4j.model.HfrModel;
+import org.anomaly4j.model.InferencePath;
+import org.anomaly4j.pipeline.ModelStore;
+import org.anomaly4j.pipeline.PieceScorer;
+import org.anomaly4j.scoring.AnomalyScorer;
+import org.anomaly4j.scoring.ScoredBatch;
+import org.anomaly4j.scoring.Thresholds;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores images from Java code as {@code Predict} does, with no files and no run folder: load a Train run's
+ * {@code model.zip} once, then pass images already in memory (a camera frame, a database blob decoded with
+ * ImageIO) and get each one's score, label at the model's stored threshold and anomaly map. The same
+ * preprocessing, scoring settings, baseline and cutting into pieces as the model was trained with.
+ * Not thread-safe (a DL4J graph is not): give each thread its own detector.
+ */
+public final class AnomalyDetector {
+    private final ModelStore.Loaded loaded;
+    private final PieceScorer scorer;
+
+    private AnomalyDetector(ModelStore.Loaded loaded) {
+        this.loaded = loaded;
+        HfrModel model = loaded.model();
+        InferencePath path = new InferencePath(model, loaded.config().model(), loaded.config().train());
+        this.scorer = new PieceScorer(new AnomalyScorer(model, path, loaded.config().scoring(), loaded.baseline()),
+                model.imageSize(), loaded.config().data().maxStretch());
+    }
+
+    /** Loads a model.zip written by Train; a missing or unreadable file is an {@link AnomalyException} naming it. */
+    public static AnomalyDetector load(Path modelZip) {
+        return new AnomalyDetector(ModelStore.load(modelZip));
+    }
+
+    /** The side of the square the model scores at; {@link Detection#anomalyMap()} has this many pixels a side. */
+    public int inputSize() {
+        return loaded.model().imageSize();
+    }
+
+    /** The thresholds chosen when the model was trained, or null when it had no validation images. */
+    public Thresholds thresholds() {
+        return loaded.thresholds();
+    }
+
+    public Detection detect(BufferedImage image) {
+        return detect(List.of(image)).get(0);
+    }
+
+    /**
+     * One detection per image, in order. The model sees {@code scoring.batchSize} inputs at a time, so a long
+     * list costs no more memory than a short one beyond the maps it returns.
+     */
+    public List<Detection> detect(List<BufferedImage> images) {
+        List<String> names = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i) == null) {
+                throw new AnomalyException("image " + i + " of " + images.size() + " is null (ImageIO.read returns null "
+                        + "for a format it cannot decode: PNG, JPEG and BMP work)");
+            }
+            names.add(images.size() == 1 ? "(in memory)" : "#" + i + " of " + images.size() + " (in memory)");
+        }
+        ScoredBatch scored = scorer.score(images, names, loaded.config().scoring().batchSize());
+        Thresholds t = loaded.thresholds();
+        List<Detection> out = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            BufferedImage img = images.get(i);
+            out.add(new Detection(scored.scores()[i], scored.maps()[i], scored.size(), img.getWidth(), img.getHeight(), t));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package org.anomaly4j.predict;
+
+import org.anomaly4j.scoring.BilinearUpsampler;
+import org.anomaly4j.scoring.Thresholds;
+
+/**
+ * What {@link AnomalyDetector} found in one image.
+ *
+ * @param score      the image score (higher = more anomalous), as in Predict's {@code predictions.csv}
+ * @param anomalyMap the anomaly map, row-major, {@code mapSize} x {@code mapSize}: the image stretched to the
+ *                   model's square input, as the model saw it ({@link #anomalyMapAtImageSize()} undoes the stretch)
+ * @param thresholds the model's stored thresholds; null when it was trained without validation images
+ */
+public record Detection(float score, float[] anomalyMap, int mapSize, int imageWidth, int imageHeight,
+                        Thresholds thresholds) {
+
+    public enum Label { NORMAL, ANOMALOUS, NO_THRESHOLD }
+
+    /** At the model's stored image threshold (Predict's {@code label}). */
+    public Label label() {
+        if (thresholds == null) {
+            return Label.NO_THRESHOLD;
+        }
+        return thresholds.anomalous(score) ? Label.ANOMALOUS : Label.NORMAL;
+    }
+
+    /** anomalib's normalisation, the threshold at 0.5 (Predict's {@code normalized_score}); NaN without thresholds. */
+    public double normalizedScore() {
+        return thresholds == null ? Double.NaN : thresholds.normalizeImage(score);
+    }
+
+    /** The map resized (bilinear) to the image's own width x height, row-major: overlays it pixel for pixel. */
+    public float[] anomalyMapAtImageSize() {
+        return BilinearUpsampler.resize(anomalyMap, mapSize, mapSize, imageHeight, imageWidth);
+    }
+
+    /**
+     * The pixels at or above the model's stored pixel threshold, at the image's own size, row-major: the defect
+     * segmentation. Null without thresholds.
+     */
+    public boolean[] defectMask() {
+        if (thresholds == null) {
+            return null;
+        }
+        float[] map = anomalyMapAtImageSize();
+        boolean[] mask = new boolean[map.length];
+        for (int i = 0; i < map.length; i++) {
+            mask[i] = map[i] >= thresholds.pixel();
+        }
+        return mask;
+    }
+}
