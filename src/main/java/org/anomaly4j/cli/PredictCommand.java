@@ -35,6 +35,10 @@ public class PredictCommand implements Callable<Integer> {
     @Option(names = "--keep-going", description = "Skip unreadable images (listed in the output) instead of stopping.")
     boolean keepGoing;
 
+    @Option(names = "--masks", description = "Also write each image's predicted defect mask to masks/ (PNG at the image's own "
+            + "size, white where the anomaly map reaches the model's stored pixel threshold; named like its overlay).")
+    boolean masks;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where the run folder goes (default: ${DEFAULT-VALUE}).")
     Path reports;
 
@@ -58,7 +62,7 @@ public class PredictCommand implements Callable<Integer> {
         ModelStore.Loaded loaded = ModelStore.load(model);
         List<Path> images = PredictInputs.expand(inputs);
         String id = runId != null ? runId : "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        PredictService.Result r = PredictService.run(loaded, images, keepGoing, CommonOptions.commandLine("Predict", rawArgs), reports, id);
+        PredictService.Result r = PredictService.run(loaded, images, keepGoing, masks, CommonOptions.commandLine("Predict", rawArgs), reports, id);
         var out = spec.commandLine().getOut();
         long flagged = r.predictions().stream().filter(p -> p.label().equals("anomalous")).count();
         out.printf("%d images scored, %d anomalous at the stored threshold%s%n", r.predictions().size(), flagged,

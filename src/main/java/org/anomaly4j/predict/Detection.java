@@ -1,6 +1,5 @@
 package org.anomaly4j.predict;
 
-import org.anomaly4j.scoring.BilinearUpsampler;
 import org.anomaly4j.scoring.Thresholds;
 
 /**
@@ -31,22 +30,14 @@ public record Detection(float score, float[] anomalyMap, int mapSize, int imageW
 
     /** The map resized (bilinear) to the image's own width x height, row-major: overlays it pixel for pixel. */
     public float[] anomalyMapAtImageSize() {
-        return BilinearUpsampler.resize(anomalyMap, mapSize, mapSize, imageHeight, imageWidth);
+        return DefectMask.atImageSize(anomalyMap, mapSize, imageWidth, imageHeight);
     }
 
     /**
      * The pixels at or above the model's stored pixel threshold, at the image's own size, row-major: the defect
-     * segmentation. Null without thresholds.
+     * segmentation (what {@code Predict --masks} writes). Null without thresholds.
      */
     public boolean[] defectMask() {
-        if (thresholds == null) {
-            return null;
-        }
-        float[] map = anomalyMapAtImageSize();
-        boolean[] mask = new boolean[map.length];
-        for (int i = 0; i < map.length; i++) {
-            mask[i] = map[i] >= thresholds.pixel();
-        }
-        return mask;
+        return thresholds == null ? null : DefectMask.of(anomalyMapAtImageSize(), thresholds.pixel());
     }
 }

@@ -60,11 +60,21 @@ public final class PredictService {
                          double imageAuroc, List<String> outsideTrainingShapes) {
     }
 
-    public static Result run(ModelStore.Loaded loaded, List<Path> images, boolean keepGoing, String command,
+    /**
+     * {@code writeMasks}: also write each image's predicted defect mask ({@link DefectMask}) at the image's own size to
+     * {@code masks/}, named like its overlay; needs the model's stored pixel threshold.
+     */
+    public static Result run(ModelStore.Loaded loaded, List<Path> images, boolean keepGoing, boolean writeMasks, String command,
                              Path reportsRoot, String runId) {
+        Thresholds t = loaded.thresholds();
+        if (writeMasks && t == null) {
+            throw new AnomalyException("--masks needs the pixel threshold stored in the model, and this model has none (it was "
+                    + "trained without validation images: set data.validationFraction above 0 and train again, or leave out --masks)");
+        }
         HfrModel model = loaded.model();
         int size = model.imageSize();
         List<ImageSample> ok = new ArrayList<>();
+        List<int[]> okSizes = new ArrayList<>(); // width, height of each usable image
         List<String> skipped = new ArrayList<>();
         List<String> outsideShapes = new ArrayList<>();
         double maxStretch = loaded.config().data().maxStretch();
@@ -77,6 +87,7 @@ public final class PredictService {
                     ImageLoader.loadMask(s.mask(), p, size);
                 }
                 ok.add(s);
+                okSizes.add(new int[]{img.getWidth(), img.getHeight()});
                 String off = trained == null ? "" : trained.check(p, img.getWidth(), img.getHeight(), maxStretch);
                 if (!off.isEmpty()) {
                     outsideShapes.add(off);
@@ -103,7 +114,6 @@ public final class PredictService {
                     String.join("\n  ", outsideShapes.subList(0, Math.min(10, outsideShapes.size())))
                             + (outsideShapes.size() > 10 ? "\n  ... (all in metrics.json)" : ""));
         }
-        Thresholds t = loaded.thresholds();
         if (t == null) {
             LOG.warn("The model has no stored thresholds (it was trained without validation images): labels are left empty");
         }
@@ -114,6 +124,9 @@ public final class PredictService {
             run.writeString("command.txt", command + "\n");
             Path overlays = run.file("overlays");
             Files.createDirectories(overlays);
+            if (writeMasks) {
+                Files.createDirectories(run.file("masks"));
+            }
             List<Prediction> predictions = new ArrayList<>();
             AnomalyImageRecordReader reader = new AnomalyImageRecordReader(ok, size);
             int offset = 0;
@@ -135,6 +148,12 @@ public final class PredictService {
                         float hi = t != null && Double.isFinite(t.pixelMax()) ? (float) t.pixelMax() : max(map);
                         ImageIO.write(HeatmapOverlay.render(Arrays.copyOfRange(rgb, i * 3 * size * size, (i + 1) * 3 * size * size),
                                 map, mask, size, lo, hi), "png", run.file(overlay).toFile());
+                        if (writeMasks) {
+                            int[] wh = okSizes.get(index);
+                            boolean[] defects = DefectMask.of(DefectMask.atImageSize(map, size, wh[0], wh[1]), t.pixel());
+                            ImageIO.write(DefectMask.image(defects, wh[0], wh[1]), "png",
+                                    run.file(overlay.replaceFirst("^overlays/", "masks/")).toFile());
+                        }
                         float score = s.scores()[i];
                         predictions.add(new Prediction(sample.image(), score, t == null ? Double.NaN : t.normalizeImage(score),
                                 t == null ? "" : (t.anomalous(score) ? "anomalous" : "normal"), groundTruth(sample), overlay));
@@ -158,7 +177,7 @@ public final class PredictService {
                 f1 = t == null ? Double.NaN : F1Max.at(scores, labels, t.image());
             }
             run.writeString("predictions.csv", csv(predictions));
-            run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc, trained, outsideShapes)));
+            run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc, trained, outsideShapes, writeMasks)));
             return new Result(run.commit(), predictions, skipped, f1, auroc, outsideShapes);
         } catch (IOException e) {
             throw new AnomalyException("cannot write predictions under " + reportsRoot + ": " + e.getMessage()
@@ -174,7 +193,7 @@ public final class PredictService {
     }
 
     private static Map<String, Object> metrics(List<Prediction> p, List<String> skipped, Thresholds t, double f1, double auroc,
-                                               InputAspectRange trained, List<String> outsideShapes) {
+                                               InputAspectRange trained, List<String> outsideShapes, boolean masks) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", p.size());
         m.put("predicted_anomalous", p.stream().filter(x -> x.label().equals("anomalous")).count());
@@ -185,6 +204,8 @@ public final class PredictService {
         m.put("image_AUROC", Double.isFinite(auroc) ? auroc : null);
         m.put("training_input_aspect", trained == null ? null : trained.toMap());
         m.put("outside_training_shapes", outsideShapes);
+        m.put("masks", masks ? "masks/<overlay name>: the image's own size, white where the map is at or above the pixel threshold "
+                + t.pixel() : null);
         return m;
     }
 

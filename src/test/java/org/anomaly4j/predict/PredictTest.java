@@ -65,7 +65,7 @@ class PredictTest {
     void predictMatchesEvaluateOnTheTestFolder() throws Exception {
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
         PredictService.Result p = PredictService.run(loaded, PredictInputs.expand(List.of(data.resolve("test").toString())),
-                false, "test", dir.resolve("reports"), "predict1");
+                false, false, "test", dir.resolve("reports"), "predict1");
         EvaluateService.Result e = EvaluateService.run(loaded, loaded.config().data(), loaded.config().scoring(), "test",
                 dir.resolve("reports"), "evaluate1");
         assertThat(p.predictions()).hasSize(e.evaluation().scores().size());
@@ -84,7 +84,7 @@ class PredictTest {
     void theJavaDetectorGivesPredictsScoresLabelsAndMaps() throws Exception {
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
         PredictService.Result p = PredictService.run(loaded, PredictInputs.expand(List.of(data.resolve("test").toString())),
-                false, "test", dir.resolve("reports"), "predict-vs-detector");
+                false, true, "test", dir.resolve("reports"), "predict-vs-detector");
         AnomalyDetector detector = AnomalyDetector.load(modelZip);
         List<BufferedImage> images = new java.util.ArrayList<>();
         for (PredictService.Prediction pr : p.predictions()) {
@@ -98,7 +98,18 @@ class PredictTest {
             assertThat(d.score()).as(pr.image().toString()).isCloseTo(pr.score(), org.assertj.core.data.Offset.offset(1e-5f));
             assertThat(d.normalizedScore()).isCloseTo(pr.normalized(), org.assertj.core.data.Offset.offset(1e-5));
             assertThat(d.label().name().toLowerCase()).isEqualTo(pr.label());
+            // Predict --masks writes what the detector's defectMask says, at the image's own size
+            BufferedImage written = ImageIO.read(p.runDir().resolve(pr.overlay().replace("overlays/", "masks/")).toFile());
+            assertThat(written.getWidth()).isEqualTo(images.get(i).getWidth());
+            assertThat(written.getHeight()).isEqualTo(images.get(i).getHeight());
+            boolean[] mask = d.defectMask();
+            for (int y = 0; y < written.getHeight(); y++) {
+                for (int x = 0; x < written.getWidth(); x++) {
+                    assertThat((written.getRGB(x, y) & 0xff) == 255).isEqualTo(mask[y * written.getWidth() + x]);
+                }
+            }
         }
+        assertThat(Files.readString(p.runDir().resolve("metrics.json"))).contains("\"masks\" : \"masks/<overlay name>");
 
         Detection one = detector.detect(images.get(0));
         assertThat(one.score()).isEqualTo(found.get(0).score());
@@ -156,7 +167,7 @@ class PredictTest {
         Files.copy(data.resolve("test/good").toFile().listFiles()[0].toPath(), in.resolve("ok.png"));
         Files.write(in.resolve("broken.png"), new byte[]{1, 2, 3});
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
-        assertThatThrownBy(() -> PredictService.run(loaded, PredictInputs.expand(List.of(in.toString())), false, "test",
+        assertThatThrownBy(() -> PredictService.run(loaded, PredictInputs.expand(List.of(in.toString())), false, false, "test",
                 dir.resolve("reports"), "predict-stop"))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("broken.png").hasMessageContaining("--keep-going");
         assertThat(dir.resolve("reports/predict-stop")).doesNotExist();
