@@ -70,13 +70,9 @@ class PieceScorerTest {
 
     @Test
     void aBatchMixingCutAndWholeImagesScoresEachAsItIsCut() throws Exception {
-        int size = 32;
-        HfrConfig cfg = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=8", "model.decoder.bottleneck=4",
-                "data.imageSize=" + size, "scoring.sigma=1", "scoring.scoreMode=max"));
-        HfrModel model = HfrModelBuilder.build(EncoderCatalogue.build(cfg.model(), size, 1), cfg.model(), cfg.train(), size);
-        AnomalyScorer scorer = new AnomalyScorer(model, new InferencePath(model, cfg.model(), cfg.train()), cfg.scoring());
-        List<ImageSample> samples = List.of(sample("wide.png", 96, 32, 1), sample("square.png", 32, 32, 2),
-                sample("tall.png", 32, 64, 3), sample("square2.png", 40, 36, 4));
+        int size = SIZE;
+        AnomalyScorer scorer = untrainedScorer();
+        List<ImageSample> samples = mixedShapes();
         ImageBatches.Batch batch = ImageBatches.next(new AnomalyImageRecordReader(samples, size), 0, samples.size());
         ScoredBatch got = new PieceScorer(scorer, size, 1.5).score(batch);
 
@@ -101,13 +97,9 @@ class PieceScorerTest {
 
     @Test
     void imagesInMemoryAreCutAndScoredAsTheSameFiles() throws Exception {
-        int size = 32;
-        HfrConfig cfg = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=8", "model.decoder.bottleneck=4",
-                "data.imageSize=" + size, "scoring.sigma=1", "scoring.scoreMode=max"));
-        HfrModel model = HfrModelBuilder.build(EncoderCatalogue.build(cfg.model(), size, 1), cfg.model(), cfg.train(), size);
-        AnomalyScorer scorer = new AnomalyScorer(model, new InferencePath(model, cfg.model(), cfg.train()), cfg.scoring());
-        List<ImageSample> samples = List.of(sample("wide.png", 96, 32, 1), sample("square.png", 32, 32, 2),
-                sample("tall.png", 32, 64, 3), sample("square2.png", 40, 36, 4));
+        int size = SIZE;
+        AnomalyScorer scorer = untrainedScorer();
+        List<ImageSample> samples = mixedShapes();
         ImageBatches.Batch batch = ImageBatches.next(new AnomalyImageRecordReader(samples, size), 0, samples.size());
         PieceScorer pieces = new PieceScorer(scorer, size, 1.5);
         ScoredBatch fromFiles = pieces.score(batch);
@@ -125,6 +117,22 @@ class PieceScorerTest {
             }
         }
         batch.close();
+    }
+
+    private static final int SIZE = 32;
+
+    /** A scorer over an untrained tiny model: the piece logic needs maps, not good ones. */
+    private static AnomalyScorer untrainedScorer() {
+        HfrConfig cfg = ConfigLoader.load(null, List.of("model.encoder=tiny", "model.decoder.width=8", "model.decoder.bottleneck=4",
+                "data.imageSize=" + SIZE, "scoring.sigma=1", "scoring.scoreMode=max"));
+        HfrModel model = HfrModelBuilder.build(EncoderCatalogue.build(cfg.model(), SIZE, 1), cfg.model(), cfg.train(), SIZE);
+        return new AnomalyScorer(model, new InferencePath(model, cfg.model(), cfg.train()), cfg.scoring());
+    }
+
+    /** At maxStretch 1.5: cut in 3 across, whole, cut in 2 down, whole. */
+    private List<ImageSample> mixedShapes() throws Exception {
+        return List.of(sample("wide.png", 96, 32, 1), sample("square.png", 32, 32, 2),
+                sample("tall.png", 32, 64, 3), sample("square2.png", 40, 36, 4));
     }
 
     private ImageSample sample(String name, int w, int h, long seed) throws Exception {
