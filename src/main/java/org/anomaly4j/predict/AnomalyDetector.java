@@ -49,7 +49,7 @@ public final class AnomalyDetector {
     }
 
     public Detection detect(BufferedImage image) {
-        return detect(List.of(image)).get(0);
+        return detect(java.util.Collections.singletonList(image)).get(0); // List.of would refuse null before the check
     }
 
     /**

@@ -132,6 +132,8 @@ class PredictTest {
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("4x4 px");
         assertThatThrownBy(() -> detector.detect(java.util.Arrays.asList(images.get(0), null)))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("image 1 of 2 is null");
+        assertThatThrownBy(() -> detector.detect((BufferedImage) null))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("is null");
         assertThatThrownBy(() -> AnomalyDetector.load(dir.resolve("none.zip")))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("none.zip");
     }
