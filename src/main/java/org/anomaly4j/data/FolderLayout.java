@@ -37,11 +37,12 @@ public final class FolderLayout {
             throw new AnomalyException("mask folder not found: " + masks + " (fix data.maskDir or set it to \"\")");
         }
         List<ImageSample> test = new ArrayList<>(testVsRest[1]);
+        List<Path> maskFiles = hasMasks ? ImageFiles.list(masks) : List.of(); // listed once, not once per image
         for (Path image : ImageFiles.list(abnormal)) {
             Path mask = null;
             if (hasMasks) {
                 String stem = ImageFiles.stem(image);
-                mask = ImageFiles.list(masks).stream()
+                mask = maskFiles.stream()
                         .filter(m -> ImageFiles.stem(m).equals(stem) || ImageFiles.stem(m).equals(stem + "_mask"))
                         .findFirst()
                         .orElseThrow(() -> new AnomalyException("no mask for " + image + " in " + masks
