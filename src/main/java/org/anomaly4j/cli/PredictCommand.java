@@ -39,6 +39,11 @@ public class PredictCommand implements Callable<Integer> {
             + "size, white where the anomaly map reaches the model's stored pixel threshold; named like its overlay).")
     boolean masks;
 
+    @Option(names = "--overlays", paramLabel = "WHICH", defaultValue = "all",
+            description = "Which images get a heat-map overlay in overlays/: all (default), anomalous (labelled so at the "
+                    + "stored threshold) or none.")
+    String overlays;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where the run folder goes (default: ${DEFAULT-VALUE}).")
     Path reports;
 
@@ -57,12 +62,21 @@ public class PredictCommand implements Callable<Integer> {
         this.rawArgs = rawArgs;
     }
 
+    private PredictService.Overlays overlayChoice() {
+        try {
+            return PredictService.Overlays.valueOf(overlays.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new org.anomaly4j.AnomalyException("--overlays " + overlays + " is not one of all, anomalous, none");
+        }
+    }
+
     @Override
     public Integer call() {
+        PredictService.Overlays which = overlayChoice(); // before the model loads: a typo costs nothing
         ModelStore.Loaded loaded = ModelStore.load(model);
         List<Path> images = PredictInputs.expand(inputs);
         String id = runId != null ? runId : "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        PredictService.Result r = PredictService.run(loaded, images, keepGoing, masks, CommonOptions.commandLine("Predict", rawArgs), reports, id);
+        PredictService.Result r = PredictService.run(loaded, images, new PredictService.Options(keepGoing, masks, which), CommonOptions.commandLine("Predict", rawArgs), reports, id);
         var out = spec.commandLine().getOut();
         long flagged = r.predictions().stream().filter(p -> p.label().equals("anomalous")).count();
         out.printf("%d images scored, %d anomalous at the stored threshold%s%n", r.predictions().size(), flagged,

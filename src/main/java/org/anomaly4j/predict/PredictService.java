@@ -60,16 +60,29 @@ public final class PredictService {
                          double imageAuroc, List<String> outsideTrainingShapes) {
     }
 
+    /** Which images get a heat-map overlay: every one, those labelled anomalous at the stored threshold, or none. */
+    public enum Overlays { ALL, ANOMALOUS, NONE }
+
     /**
-     * {@code writeMasks}: also write each image's predicted defect mask ({@link DefectMask}) at the image's own size to
-     * {@code masks/}, named like its overlay; needs the model's stored pixel threshold.
+     * @param keepGoing skip unreadable images (listed) instead of stopping
+     * @param masks     also write each image's predicted defect mask ({@link DefectMask}) at the image's own size to
+     *                  {@code masks/}; needs the model's stored pixel threshold
+     * @param overlays  which images get an overlay in {@code overlays/} (a long run on a production line may want
+     *                  only the anomalous ones)
      */
-    public static Result run(ModelStore.Loaded loaded, List<Path> images, boolean keepGoing, boolean writeMasks, String command,
+    public record Options(boolean keepGoing, boolean masks, Overlays overlays) {
+        public static final Options DEFAULT = new Options(false, false, Overlays.ALL);
+    }
+
+    public static Result run(ModelStore.Loaded loaded, List<Path> images, Options options, String command,
                              Path reportsRoot, String runId) {
         Thresholds t = loaded.thresholds();
-        if (writeMasks && t == null) {
-            throw new AnomalyException("--masks needs the pixel threshold stored in the model, and this model has none (it was "
-                    + "trained without validation images: set data.validationFraction above 0 and train again, or leave out --masks)");
+        boolean writeMasks = options.masks();
+        boolean keepGoing = options.keepGoing();
+        if (t == null && (writeMasks || options.overlays() == Overlays.ANOMALOUS)) {
+            throw new AnomalyException((writeMasks ? "--masks" : "--overlays anomalous") + " needs the thresholds stored in the "
+                    + "model, and this model has none (it was trained without validation images: set data.validationFraction "
+                    + "above 0 and train again, or leave the option out)");
         }
         HfrModel model = loaded.model();
         int size = model.imageSize();
@@ -122,8 +135,9 @@ public final class PredictService {
                 size, maxStretch);
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
             run.writeString("command.txt", command + "\n");
-            Path overlays = run.file("overlays");
-            Files.createDirectories(overlays);
+            if (options.overlays() != Overlays.NONE) {
+                Files.createDirectories(run.file("overlays"));
+            }
             if (writeMasks) {
                 Files.createDirectories(run.file("masks"));
             }
@@ -140,23 +154,27 @@ public final class PredictService {
                     for (int i = 0; i < b.samples().size(); i++) {
                         ImageSample sample = b.samples().get(i);
                         int index = offset + i;
-                        String overlay = String.format("overlays/%05d_%s.png", index,
+                        String name = String.format("%05d_%s.png", index,
                                 org.anomaly4j.data.ImageFiles.stem(sample.image()).replaceAll("[^A-Za-z0-9_.-]", "_"));
                         float[] map = s.maps()[i];
-                        float[] mask = sample.mask() == null ? null : Arrays.copyOfRange(masks, i * size * size, (i + 1) * size * size);
-                        float lo = t != null && Double.isFinite(t.pixelMin()) ? (float) t.pixelMin() : min(map);
-                        float hi = t != null && Double.isFinite(t.pixelMax()) ? (float) t.pixelMax() : max(map);
-                        ImageIO.write(HeatmapOverlay.render(Arrays.copyOfRange(rgb, i * 3 * size * size, (i + 1) * 3 * size * size),
-                                map, mask, size, lo, hi), "png", run.file(overlay).toFile());
+                        float score = s.scores()[i];
+                        boolean anomalous = t != null && t.anomalous(score);
+                        String overlay = "";
+                        if (options.overlays() == Overlays.ALL || options.overlays() == Overlays.ANOMALOUS && anomalous) {
+                            overlay = "overlays/" + name;
+                            float[] mask = sample.mask() == null ? null : Arrays.copyOfRange(masks, i * size * size, (i + 1) * size * size);
+                            float lo = t != null && Double.isFinite(t.pixelMin()) ? (float) t.pixelMin() : min(map);
+                            float hi = t != null && Double.isFinite(t.pixelMax()) ? (float) t.pixelMax() : max(map);
+                            ImageIO.write(HeatmapOverlay.render(Arrays.copyOfRange(rgb, i * 3 * size * size, (i + 1) * 3 * size * size),
+                                    map, mask, size, lo, hi), "png", run.file(overlay).toFile());
+                        }
                         if (writeMasks) {
                             int[] wh = okSizes.get(index);
                             boolean[] defects = DefectMask.of(DefectMask.atImageSize(map, size, wh[0], wh[1]), t.pixel());
-                            ImageIO.write(DefectMask.image(defects, wh[0], wh[1]), "png",
-                                    run.file(overlay.replaceFirst("^overlays/", "masks/")).toFile());
+                            ImageIO.write(DefectMask.image(defects, wh[0], wh[1]), "png", run.file("masks/" + name).toFile());
                         }
-                        float score = s.scores()[i];
                         predictions.add(new Prediction(sample.image(), score, t == null ? Double.NaN : t.normalizeImage(score),
-                                t == null ? "" : (t.anomalous(score) ? "anomalous" : "normal"), groundTruth(sample), overlay));
+                                t == null ? "" : (anomalous ? "anomalous" : "normal"), groundTruth(sample), overlay));
                     }
                     offset += b.samples().size();
                     pb.stepBy(b.samples().size());
@@ -204,7 +222,7 @@ public final class PredictService {
         m.put("image_AUROC", Double.isFinite(auroc) ? auroc : null);
         m.put("training_input_aspect", trained == null ? null : trained.toMap());
         m.put("outside_training_shapes", outsideShapes);
-        m.put("masks", masks ? "masks/<overlay name>: the image's own size, white where the map is at or above the pixel threshold "
+        m.put("masks", masks ? "masks/<nnnnn>_<image name>.png: the image's own size, white where the map is at or above the pixel threshold "
                 + t.pixel() : null);
         return m;
     }

@@ -61,7 +61,7 @@ class PiecesEndToEndTest {
         assertThat(again.metrics().pixelAuroc()).isEqualTo(r.evaluation().metrics().pixelAuroc());
 
         PredictService.Result p = PredictService.run(loaded, PredictInputs.expand(List.of(wide.resolve("test").toString())),
-                false, false, "test", dir.resolve("reports"), "predict1");
+                PredictService.Options.DEFAULT, "test", dir.resolve("reports"), "predict1");
         assertThat(p.predictions()).hasSize(testImages);
         assertThat(p.imageAuroc()).isCloseTo(r.evaluation().metrics().imageAuroc(), org.assertj.core.data.Offset.offset(1e-9));
     }

@@ -8,7 +8,9 @@ import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.InputAspectRange;
 import org.anomaly4j.data.SyntheticDefectGenerator;
 import org.anomaly4j.pipeline.EvaluateService;
+import org.anomaly4j.pipeline.ModelMetadata;
 import org.anomaly4j.pipeline.ModelStore;
+import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.pipeline.TrainService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +68,7 @@ class PredictTest {
     void predictMatchesEvaluateOnTheTestFolder() throws Exception {
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
         PredictService.Result p = PredictService.run(loaded, PredictInputs.expand(List.of(data.resolve("test").toString())),
-                false, false, "test", dir.resolve("reports"), "predict1");
+                PredictService.Options.DEFAULT, "test", dir.resolve("reports"), "predict1");
         EvaluateService.Result e = EvaluateService.run(loaded, loaded.config().data(), loaded.config().scoring(), "test",
                 dir.resolve("reports"), "evaluate1");
         assertThat(p.predictions()).hasSize(e.evaluation().scores().size());
@@ -84,7 +87,7 @@ class PredictTest {
     void theJavaDetectorGivesPredictsScoresLabelsAndMaps() throws Exception {
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
         PredictService.Result p = PredictService.run(loaded, PredictInputs.expand(List.of(data.resolve("test").toString())),
-                false, true, "test", dir.resolve("reports"), "predict-vs-detector");
+                new PredictService.Options(false, true, PredictService.Overlays.ALL), "test", dir.resolve("reports"), "predict-vs-detector");
         AnomalyDetector detector = AnomalyDetector.load(modelZip);
         List<BufferedImage> images = new java.util.ArrayList<>();
         for (PredictService.Prediction pr : p.predictions()) {
@@ -109,7 +112,7 @@ class PredictTest {
                 }
             }
         }
-        assertThat(Files.readString(p.runDir().resolve("metrics.json"))).contains("\"masks\" : \"masks/<overlay name>");
+        assertThat(Files.readString(p.runDir().resolve("metrics.json"))).contains("\"masks\" : \"masks/<nnnnn>_<image name>.png");
 
         Detection one = detector.detect(images.get(0));
         assertThat(one.score()).isEqualTo(found.get(0).score());
@@ -136,6 +139,47 @@ class PredictTest {
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("is null");
         assertThatThrownBy(() -> AnomalyDetector.load(dir.resolve("none.zip")))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("none.zip");
+    }
+
+    @Test
+    void overlaysCanBeLimitedToAnomalousImagesOrLeftOut() throws Exception {
+        ModelStore.Loaded loaded = ModelStore.load(modelZip);
+        List<Path> inputs = PredictInputs.expand(List.of(data.resolve("test").toString()));
+        PredictService.Result none = PredictService.run(loaded, inputs,
+                new PredictService.Options(false, false, PredictService.Overlays.NONE), "test", dir.resolve("reports"), "predict-none");
+        assertThat(none.runDir().resolve("overlays")).doesNotExist();
+        assertThat(none.predictions()).allMatch(p -> p.overlay().isEmpty());
+        assertThat(Files.readAllLines(none.runDir().resolve("predictions.csv")).get(1)).endsWith(",");
+
+        // this small model's stored threshold flags every test image; at the median score half of them are flagged
+        float[] scores = new float[none.predictions().size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = none.predictions().get(i).score();
+        }
+        Arrays.sort(scores);
+        PredictService.Result flagged = PredictService.run(withImageThreshold(loaded, scores[scores.length / 2]), inputs,
+                new PredictService.Options(false, false, PredictService.Overlays.ANOMALOUS), "test", dir.resolve("reports"), "predict-flagged");
+        for (PredictService.Prediction p : flagged.predictions()) {
+            assertThat(p.overlay().isEmpty()).as(p.image().toString()).isEqualTo(!p.label().equals("anomalous"));
+            if (!p.overlay().isEmpty()) {
+                assertThat(flagged.runDir().resolve(p.overlay())).isRegularFile();
+            }
+        }
+        try (var files = Files.list(flagged.runDir().resolve("overlays"))) {
+            assertThat(files.count()).isEqualTo(flagged.predictions().stream().filter(p -> p.label().equals("anomalous")).count())
+                    .isLessThan(flagged.predictions().size()).isPositive();
+        }
+        assertThat(Cli.run(new PredictCommand(), "--model", modelZip.toString(), "--overlays", "some",
+                data.resolve("test").toString())).isEqualTo(Cli.USER_ERROR);
+    }
+
+    private static ModelStore.Loaded withImageThreshold(ModelStore.Loaded loaded, double image) {
+        ModelMetadata m = loaded.metadata();
+        Thresholds t = m.thresholds();
+        Thresholds moved = new Thresholds(image, t.pixel(), t.imageMin(), t.imageMax(), t.pixelMin(), t.pixelMax(), "test");
+        return new ModelStore.Loaded(loaded.model(), loaded.config(), new ModelMetadata(m.format(), m.formatVersion(), m.inputName(),
+                m.imageSize(), m.taps(), m.reconstructions(), m.lossOutputs(), m.preprocessing(), m.encoder(), m.weightsSource(),
+                m.pretrainedEncoder(), m.configYaml(), m.metrics(), m.provenance(), moved), loaded.baseline());
     }
 
     @Test
@@ -169,7 +213,7 @@ class PredictTest {
         Files.copy(data.resolve("test/good").toFile().listFiles()[0].toPath(), in.resolve("ok.png"));
         Files.write(in.resolve("broken.png"), new byte[]{1, 2, 3});
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
-        assertThatThrownBy(() -> PredictService.run(loaded, PredictInputs.expand(List.of(in.toString())), false, false, "test",
+        assertThatThrownBy(() -> PredictService.run(loaded, PredictInputs.expand(List.of(in.toString())), PredictService.Options.DEFAULT, "test",
                 dir.resolve("reports"), "predict-stop"))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("broken.png").hasMessageContaining("--keep-going");
         assertThat(dir.resolve("reports/predict-stop")).doesNotExist();
