@@ -44,6 +44,11 @@ public class PredictCommand implements Callable<Integer> {
                     + "stored threshold) or none.")
     String overlays;
 
+    @Option(names = "--image-threshold", paramLabel = "SCORE", defaultValue = "NaN",
+            description = "Label images anomalous from this score on instead of at the model's stored threshold (e.g. the "
+                    + "image_F1Max_threshold Evaluate reports on labelled images of your own).")
+    double imageThreshold;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where the run folder goes (default: ${DEFAULT-VALUE}).")
     Path reports;
 
@@ -76,13 +81,14 @@ public class PredictCommand implements Callable<Integer> {
         ModelStore.Loaded loaded = ModelStore.load(model);
         List<Path> images = PredictInputs.expand(inputs);
         String id = runId != null ? runId : "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        PredictService.Result r = PredictService.run(loaded, images, new PredictService.Options(keepGoing, masks, which), CommonOptions.commandLine("Predict", rawArgs), reports, id);
+        PredictService.Result r = PredictService.run(loaded, images, new PredictService.Options(keepGoing, masks, which, imageThreshold), CommonOptions.commandLine("Predict", rawArgs), reports, id);
         var out = spec.commandLine().getOut();
         long flagged = r.predictions().stream().filter(p -> p.label().equals("anomalous")).count();
-        out.printf("%d images scored, %d anomalous at the stored threshold%s%n", r.predictions().size(), flagged,
+        out.printf("%d images scored, %d anomalous at the %s threshold%s%n", r.predictions().size(), flagged,
+                Double.isFinite(imageThreshold) ? "given" : "stored",
                 r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " skipped");
         if (Double.isFinite(r.f1AtThreshold())) {
-            out.printf("ground truth from the folder layout: image F1 at the stored threshold %.4f, image AUROC %.4f%n",
+            out.printf("ground truth from the folder layout: image F1 at that threshold %.4f, image AUROC %.4f%n",
                     r.f1AtThreshold(), r.imageAuroc());
         }
         if (!r.outsideTrainingShapes().isEmpty()) {

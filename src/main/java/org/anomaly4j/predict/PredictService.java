@@ -69,20 +69,27 @@ public final class PredictService {
      *                  {@code masks/}; needs the model's stored pixel threshold
      * @param overlays  which images get an overlay in {@code overlays/} (a long run on a production line may want
      *                  only the anomalous ones)
+     * @param imageThreshold the image score from which an image is labelled anomalous instead of the model's stored
+     *                  threshold (NaN: the stored one), e.g. the F1-optimal one Evaluate reports on labelled images
      */
-    public record Options(boolean keepGoing, boolean masks, Overlays overlays) {
-        public static final Options DEFAULT = new Options(false, false, Overlays.ALL);
+    public record Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold) {
+        public static final Options DEFAULT = new Options(false, false, Overlays.ALL, Double.NaN);
     }
 
     public static Result run(ModelStore.Loaded loaded, List<Path> images, Options options, String command,
                              Path reportsRoot, String runId) {
         Thresholds t = loaded.thresholds();
+        if (Double.isFinite(options.imageThreshold())) {
+            String why = "image threshold " + options.imageThreshold() + " given on the command line";
+            t = t == null ? Thresholds.imageOnly(options.imageThreshold(), why) : t.withImage(options.imageThreshold(), why);
+        }
         boolean writeMasks = options.masks();
         boolean keepGoing = options.keepGoing();
-        if (t == null && (writeMasks || options.overlays() == Overlays.ANOMALOUS)) {
-            throw new AnomalyException((writeMasks ? "--masks" : "--overlays anomalous") + " needs the thresholds stored in the "
-                    + "model, and this model has none (it was trained without validation images: set data.validationFraction "
-                    + "above 0 and train again, or leave the option out)");
+        if (writeMasks && (t == null || !Double.isFinite(t.pixel())) || t == null && options.overlays() == Overlays.ANOMALOUS) {
+            throw new AnomalyException((writeMasks ? "--masks needs the pixel threshold" : "--overlays anomalous needs the image "
+                    + "threshold") + " stored in the model, and this model has none (it was trained without validation images: "
+                    + "set data.validationFraction above 0 and train again" + (writeMasks ? "" : ", or give --image-threshold")
+                    + ", or leave the option out)");
         }
         HfrModel model = loaded.model();
         int size = model.imageSize();

@@ -21,7 +21,20 @@ public record Thresholds(double image, double pixel, double imageMin, double ima
         return score >= image;
     }
 
+    /** The same thresholds with another image threshold, chosen by the user (e.g. on labelled images of their own line). */
+    public Thresholds withImage(double newImage, String why) {
+        return new Thresholds(newImage, pixel, imageMin, imageMax, pixelMin, pixelMax, why + " (the model's: " + source + ")");
+    }
+
+    /** Only an image threshold, for a model that stores none: labels, but no pixel threshold and no normalisation. */
+    public static Thresholds imageOnly(double image, String why) {
+        return new Thresholds(image, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
+    }
+
     static double normalize(double x, double threshold, double min, double max) {
+        if (!Double.isFinite(min) || !Double.isFinite(max)) {
+            return Double.NaN; // no range to normalise by
+        }
         double range = max - min;
         double v = (x - threshold) / (range > 0 ? range : 1.0) + 0.5;
         return Math.max(0, Math.min(1, v));

@@ -8,9 +8,7 @@ import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.InputAspectRange;
 import org.anomaly4j.data.SyntheticDefectGenerator;
 import org.anomaly4j.pipeline.EvaluateService;
-import org.anomaly4j.pipeline.ModelMetadata;
 import org.anomaly4j.pipeline.ModelStore;
-import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.pipeline.TrainService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +85,7 @@ class PredictTest {
     void theJavaDetectorGivesPredictsScoresLabelsAndMaps() throws Exception {
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
         PredictService.Result p = PredictService.run(loaded, PredictInputs.expand(List.of(data.resolve("test").toString())),
-                new PredictService.Options(false, true, PredictService.Overlays.ALL), "test", dir.resolve("reports"), "predict-vs-detector");
+                new PredictService.Options(false, true, PredictService.Overlays.ALL, Double.NaN), "test", dir.resolve("reports"), "predict-vs-detector");
         AnomalyDetector detector = AnomalyDetector.load(modelZip);
         List<BufferedImage> images = new java.util.ArrayList<>();
         for (PredictService.Prediction pr : p.predictions()) {
@@ -142,24 +140,29 @@ class PredictTest {
     }
 
     @Test
-    void overlaysCanBeLimitedToAnomalousImagesOrLeftOut() throws Exception {
+    void overlaysAndTheImageThresholdCanBeChosen() throws Exception {
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
         List<Path> inputs = PredictInputs.expand(List.of(data.resolve("test").toString()));
         PredictService.Result none = PredictService.run(loaded, inputs,
-                new PredictService.Options(false, false, PredictService.Overlays.NONE), "test", dir.resolve("reports"), "predict-none");
+                new PredictService.Options(false, false, PredictService.Overlays.NONE, Double.NaN), "test", dir.resolve("reports"), "predict-none");
         assertThat(none.runDir().resolve("overlays")).doesNotExist();
         assertThat(none.predictions()).allMatch(p -> p.overlay().isEmpty());
         assertThat(Files.readAllLines(none.runDir().resolve("predictions.csv")).get(1)).endsWith(",");
 
-        // this small model's stored threshold flags every test image; at the median score half of them are flagged
+        // this small model's stored threshold flags every test image; at the median score, given instead, half of them are
         float[] scores = new float[none.predictions().size()];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = none.predictions().get(i).score();
         }
         Arrays.sort(scores);
-        PredictService.Result flagged = PredictService.run(withImageThreshold(loaded, scores[scores.length / 2]), inputs,
-                new PredictService.Options(false, false, PredictService.Overlays.ANOMALOUS), "test", dir.resolve("reports"), "predict-flagged");
+        double median = scores[scores.length / 2];
+        PredictService.Result flagged = PredictService.run(loaded, inputs,
+                new PredictService.Options(false, false, PredictService.Overlays.ANOMALOUS, median), "test", dir.resolve("reports"),
+                "predict-flagged");
+        assertThat(Files.readString(flagged.runDir().resolve("metrics.json"))).contains("\"image_threshold\" : " + median)
+                .contains("given on the command line");
         for (PredictService.Prediction p : flagged.predictions()) {
+            assertThat(p.label()).isEqualTo(p.score() >= median ? "anomalous" : "normal");
             assertThat(p.overlay().isEmpty()).as(p.image().toString()).isEqualTo(!p.label().equals("anomalous"));
             if (!p.overlay().isEmpty()) {
                 assertThat(flagged.runDir().resolve(p.overlay())).isRegularFile();
@@ -171,15 +174,14 @@ class PredictTest {
         }
         assertThat(Cli.run(new PredictCommand(), "--model", modelZip.toString(), "--overlays", "some",
                 data.resolve("test").toString())).isEqualTo(Cli.USER_ERROR);
-    }
 
-    private static ModelStore.Loaded withImageThreshold(ModelStore.Loaded loaded, double image) {
-        ModelMetadata m = loaded.metadata();
-        Thresholds t = m.thresholds();
-        Thresholds moved = new Thresholds(image, t.pixel(), t.imageMin(), t.imageMax(), t.pixelMin(), t.pixelMax(), "test");
-        return new ModelStore.Loaded(loaded.model(), loaded.config(), new ModelMetadata(m.format(), m.formatVersion(), m.inputName(),
-                m.imageSize(), m.taps(), m.reconstructions(), m.lossOutputs(), m.preprocessing(), m.encoder(), m.weightsSource(),
-                m.pretrainedEncoder(), m.configYaml(), m.metrics(), m.provenance(), moved), loaded.baseline());
+        StringWriter out = new StringWriter();
+        String[] args = {"--model", modelZip.toString(), "--image-threshold", "1e9", "--overlays", "none", "--reports",
+                dir.resolve("reports").toString(), "--run-id", "predict-high", data.resolve("test").toString()};
+        picocli.CommandLine cl = new picocli.CommandLine(new PredictCommand(args));
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute(args)).isZero();
+        assertThat(out.toString()).contains(inputs.size() + " images scored, 0 anomalous at the given threshold");
     }
 
     @Test
