@@ -185,6 +185,31 @@ class PredictTest {
     }
 
     @Test
+    void optionsThatNeedStoredThresholdsSayWhatToDoWithoutThem() {
+        HfrConfig cfg = ConfigLoader.load(null, List.of("data.root=" + data, "data.imageSize=48", "data.validationFraction=0",
+                "model.encoder=tiny", "model.decoder.width=16", "model.decoder.bottleneck=8", "model.decoder.depth=1",
+                "train.epochs=1", "train.batchSize=8", "scoring.sigma=2", "scoring.batchSize=8", "scoring.scoreMode=max"));
+        ModelStore.Loaded bare = ModelStore.load(TrainService.run(cfg, "test", dir.resolve("reports"), "no-validation")
+                .runDir().resolve("model.zip"));
+        assertThat(bare.thresholds()).isNull();
+        List<Path> inputs = PredictInputs.expand(List.of(data.resolve("test/good").toString()));
+        assertThatThrownBy(() -> PredictService.run(bare, inputs, new PredictService.Options(false, true, PredictService.Overlays.ALL,
+                Double.NaN), "test", dir.resolve("reports"), "bare-masks"))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("--masks needs the pixel threshold")
+                .hasMessageContaining("data.validationFraction");
+        assertThatThrownBy(() -> PredictService.run(bare, inputs, new PredictService.Options(false, false,
+                PredictService.Overlays.ANOMALOUS, Double.NaN), "test", dir.resolve("reports"), "bare-overlays"))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("--overlays anomalous").hasMessageContaining("--image-threshold");
+        assertThat(dir.resolve("reports/bare-masks")).doesNotExist();
+
+        // a threshold of the user's makes labels possible, without normalised scores (no range to normalise by)
+        PredictService.Result given = PredictService.run(bare, inputs, new PredictService.Options(false, false,
+                PredictService.Overlays.ANOMALOUS, -1e30), "test", dir.resolve("reports"), "bare-given");
+        assertThat(given.predictions()).allMatch(p -> p.label().equals("anomalous") && Double.isNaN(p.normalized())
+                && !p.overlay().isEmpty());
+    }
+
+    @Test
     void imagesFarFromTheTrainingShapesAreNamed() throws Exception {
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
         InputAspectRange range = InputAspectRange.fromProvenance(loaded.metadata().provenance());
