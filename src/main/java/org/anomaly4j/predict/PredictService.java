@@ -79,18 +79,13 @@ public final class PredictService {
     public static Result run(ModelStore.Loaded loaded, List<Path> images, Options options, String command,
                              Path reportsRoot, String runId) {
         Thresholds t = loaded.thresholds();
+        requireThresholdsFor(options, t);
         if (Double.isFinite(options.imageThreshold())) {
             String why = "image threshold " + options.imageThreshold() + " given on the command line";
             t = t == null ? Thresholds.imageOnly(options.imageThreshold(), why) : t.withImage(options.imageThreshold(), why);
         }
         boolean writeMasks = options.masks();
         boolean keepGoing = options.keepGoing();
-        if (writeMasks && (t == null || !Double.isFinite(t.pixel())) || t == null && options.overlays() == Overlays.ANOMALOUS) {
-            throw new AnomalyException((writeMasks ? "--masks needs the pixel threshold" : "--overlays anomalous needs the image "
-                    + "threshold") + " stored in the model, and this model has none (it was trained without validation images: "
-                    + "set data.validationFraction above 0 and train again" + (writeMasks ? "" : ", or give --image-threshold")
-                    + ", or leave the option out)");
-        }
         HfrModel model = loaded.model();
         int size = model.imageSize();
         List<ImageSample> ok = new ArrayList<>();
@@ -207,6 +202,23 @@ public final class PredictService {
         } catch (IOException e) {
             throw new AnomalyException("cannot write predictions under " + reportsRoot + ": " + e.getMessage()
                     + " (check free disk space and permissions)", e);
+        }
+    }
+
+    /** Refuses, before anything is written, the options that need a threshold the model does not store ({@code t}). */
+    private static void requireThresholdsFor(Options options, Thresholds t) {
+        String none = " (it was trained without validation images: set data.validationFraction above 0 and train again";
+        if (options.masks() && t == null) {
+            throw new AnomalyException("--masks needs the pixel threshold stored in the model, and this model stores no thresholds"
+                    + none + ", or leave out --masks)");
+        }
+        if (options.masks() && !Double.isFinite(t.pixel())) {
+            throw new AnomalyException("--masks needs the pixel threshold stored in the model, and this model has none (its "
+                    + "validation set had no pixel masks, e.g. one-class data; leave out --masks)");
+        }
+        if (options.overlays() == Overlays.ANOMALOUS && t == null && !Double.isFinite(options.imageThreshold())) {
+            throw new AnomalyException("--overlays anomalous needs an image threshold, and this model stores none" + none
+                    + ", or give --image-threshold, or use --overlays all)");
         }
     }
 
