@@ -41,7 +41,7 @@ public class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--overlays", paramLabel = "WHICH", defaultValue = "all",
             description = "Which images get a heat-map overlay in overlays/: all (default), anomalous (labelled so at the "
-                    + "stored threshold) or none.")
+                    + "threshold in use: the stored one or --image-threshold) or none.")
     String overlays;
 
     @Option(names = "--image-threshold", paramLabel = "SCORE", defaultValue = "NaN",

@@ -60,7 +60,7 @@ public final class PredictService {
                          double imageAuroc, List<String> outsideTrainingShapes) {
     }
 
-    /** Which images get a heat-map overlay: every one, those labelled anomalous at the stored threshold, or none. */
+    /** Which images get a heat-map overlay: every one, those labelled anomalous at the threshold in use, or none. */
     public enum Overlays { ALL, ANOMALOUS, NONE }
 
     /**
