@@ -24,9 +24,11 @@ import java.util.List;
 public final class AnomalyDetector {
     private final ModelStore.Loaded loaded;
     private final PieceScorer scorer;
+    private Thresholds thresholds;
 
     private AnomalyDetector(ModelStore.Loaded loaded) {
         this.loaded = loaded;
+        this.thresholds = loaded.thresholds();
         HfrModel model = loaded.model();
         InferencePath path = new InferencePath(model, loaded.config().model(), loaded.config().train());
         this.scorer = new PieceScorer(new AnomalyScorer(model, path, loaded.config().scoring(), loaded.baseline()),
@@ -43,9 +45,30 @@ public final class AnomalyDetector {
         return loaded.model().imageSize();
     }
 
-    /** The thresholds chosen when the model was trained, or null when it had no validation images. */
+    /**
+     * The thresholds labels are made at: those chosen when the model was trained (null when it had no validation
+     * images), or with the image threshold given to {@link #useImageThreshold}.
+     */
     public Thresholds thresholds() {
-        return loaded.thresholds();
+        return thresholds;
+    }
+
+    /**
+     * Labels from now on at this image score instead of the model's stored threshold ({@code Predict
+     * --image-threshold}), e.g. the F1-optimal one Evaluate reports on labelled images of your own line. Works
+     * for a model stored without thresholds too; the normalised score and the defect mask then stay unavailable.
+     *
+     * @return this detector
+     */
+    public AnomalyDetector useImageThreshold(double score) {
+        if (!Double.isFinite(score)) {
+            throw new AnomalyException("image threshold " + score + " is not a finite score (give an image score, e.g. "
+                    + "Evaluate's image_F1Max_threshold)");
+        }
+        String why = "image threshold " + score + " given to AnomalyDetector.useImageThreshold";
+        Thresholds stored = loaded.thresholds();
+        thresholds = stored == null ? Thresholds.imageOnly(score, why) : stored.withImage(score, why);
+        return this;
     }
 
     public Detection detect(BufferedImage image) {
@@ -66,7 +89,7 @@ public final class AnomalyDetector {
             names.add(images.size() == 1 ? "(in memory)" : "#" + i + " of " + images.size() + " (in memory)");
         }
         ScoredBatch scored = scorer.score(images, names, loaded.config().scoring().batchSize());
-        Thresholds t = loaded.thresholds();
+        Thresholds t = thresholds;
         List<Detection> out = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             BufferedImage img = images.get(i);

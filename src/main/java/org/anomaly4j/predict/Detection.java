@@ -8,14 +8,15 @@ import org.anomaly4j.scoring.Thresholds;
  * @param score      the image score (higher = more anomalous), as in Predict's {@code predictions.csv}
  * @param anomalyMap the anomaly map, row-major, {@code mapSize} x {@code mapSize}: the image stretched to the
  *                   model's square input, as the model saw it ({@link #anomalyMapAtImageSize()} undoes the stretch)
- * @param thresholds the model's stored thresholds; null when it was trained without validation images
+ * @param thresholds the detector's thresholds ({@link AnomalyDetector#thresholds()}); null when the model was
+ *                   trained without validation images and no image threshold was given
  */
 public record Detection(float score, float[] anomalyMap, int mapSize, int imageWidth, int imageHeight,
                         Thresholds thresholds) {
 
     public enum Label { NORMAL, ANOMALOUS, NO_THRESHOLD }
 
-    /** At the model's stored image threshold (Predict's {@code label}). */
+    /** At the detector's image threshold, the model's stored one unless another was given (Predict's {@code label}). */
     public Label label() {
         if (thresholds == null) {
             return Label.NO_THRESHOLD;
@@ -35,9 +36,9 @@ public record Detection(float score, float[] anomalyMap, int mapSize, int imageW
 
     /**
      * The pixels at or above the model's stored pixel threshold, at the image's own size, row-major: the defect
-     * segmentation (what {@code Predict --masks} writes). Null without thresholds.
+     * segmentation (what {@code Predict --masks} writes). Null without a stored pixel threshold.
      */
     public boolean[] defectMask() {
-        return thresholds == null ? null : DefectMask.of(anomalyMapAtImageSize(), thresholds.pixel());
+        return thresholds == null || Double.isNaN(thresholds.pixel()) ? null : DefectMask.of(anomalyMapAtImageSize(), thresholds.pixel());
     }
 }

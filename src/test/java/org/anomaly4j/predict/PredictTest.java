@@ -168,6 +168,16 @@ class PredictTest {
                 assertThat(flagged.runDir().resolve(p.overlay())).isRegularFile();
             }
         }
+        // the Java detector labels at a threshold given to it as Predict does
+        AnomalyDetector detector = AnomalyDetector.load(modelZip).useImageThreshold(median);
+        assertThat(detector.thresholds().image()).isEqualTo(median);
+        for (PredictService.Prediction p : flagged.predictions()) {
+            Detection d = detector.detect(ImageIO.read(p.image().toFile()));
+            assertThat(d.label().name().toLowerCase()).as(p.image().toString()).isEqualTo(p.label());
+            assertThat(d.defectMask()).as("the stored pixel threshold still applies").isNotNull();
+        }
+        assertThatThrownBy(() -> detector.useImageThreshold(Double.NaN)).isInstanceOf(AnomalyException.class)
+                .hasMessageContaining("not a finite score");
         try (var files = Files.list(flagged.runDir().resolve("overlays"))) {
             assertThat(files.count()).isEqualTo(flagged.predictions().stream().filter(p -> p.label().equals("anomalous")).count())
                     .isLessThan(flagged.predictions().size()).isPositive();
@@ -185,12 +195,12 @@ class PredictTest {
     }
 
     @Test
-    void optionsThatNeedStoredThresholdsSayWhatToDoWithoutThem() {
+    void optionsThatNeedStoredThresholdsSayWhatToDoWithoutThem() throws Exception {
         HfrConfig cfg = ConfigLoader.load(null, List.of("data.root=" + data, "data.imageSize=48", "data.validationFraction=0",
                 "model.encoder=tiny", "model.decoder.width=16", "model.decoder.bottleneck=8", "model.decoder.depth=1",
                 "train.epochs=1", "train.batchSize=8", "scoring.sigma=2", "scoring.batchSize=8", "scoring.scoreMode=max"));
-        ModelStore.Loaded bare = ModelStore.load(TrainService.run(cfg, "test", dir.resolve("reports"), "no-validation")
-                .runDir().resolve("model.zip"));
+        Path bareZip = TrainService.run(cfg, "test", dir.resolve("reports"), "no-validation").runDir().resolve("model.zip");
+        ModelStore.Loaded bare = ModelStore.load(bareZip);
         assertThat(bare.thresholds()).isNull();
         List<Path> inputs = PredictInputs.expand(List.of(data.resolve("test/good").toString()));
         assertThatThrownBy(() -> PredictService.run(bare, inputs, new PredictService.Options(false, true, PredictService.Overlays.ALL,
@@ -207,6 +217,13 @@ class PredictTest {
                 PredictService.Overlays.ANOMALOUS, -1e30), "test", dir.resolve("reports"), "bare-given");
         assertThat(given.predictions()).allMatch(p -> p.label().equals("anomalous") && Double.isNaN(p.normalized())
                 && !p.overlay().isEmpty());
+        AnomalyDetector detector = AnomalyDetector.load(bareZip);
+        BufferedImage image = ImageIO.read(inputs.get(0).toFile());
+        assertThat(detector.detect(image).label()).isEqualTo(Detection.Label.NO_THRESHOLD);
+        Detection labelled = detector.useImageThreshold(-1e30).detect(image);
+        assertThat(labelled.label()).isEqualTo(Detection.Label.ANOMALOUS);
+        assertThat(labelled.normalizedScore()).isNaN();
+        assertThat(labelled.defectMask()).as("no pixel threshold to make a mask at").isNull();
     }
 
     @Test
