@@ -57,7 +57,6 @@ public final class DecoderTrainer {
         InferencePath path = new InferencePath(model, m, t);
         FeatureCache trainCache = FeatureCache.compute(model, path, train, t.batchSize(), "Encoding train");
         FeatureCache valCache = validation.size() > 0 ? FeatureCache.compute(model, path, validation, t.batchSize(), "Encoding val") : null;
-        LOG.info("Feature cache: {} training images, {} MB", trainCache.size(), trainCache.bytes() / (1 << 20));
         ComputationGraph decoder = HfrModelBuilder.decoderOnly(model, m, t);
         Loop loop = new Loop(t, model.taps(), decoder, session) {
             INDArray[] features(int[] idx, boolean validation) {

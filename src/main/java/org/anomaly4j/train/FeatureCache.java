@@ -5,12 +5,17 @@ import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
+import org.anomaly4j.model.TapShape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.SpecifiedIndex;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import java.util.Map;
  * so they are the values the graph computes at test time.
  */
 public final class FeatureCache {
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
     private final List<INDArray> taps;
     private final int size;
 
@@ -31,35 +37,70 @@ public final class FeatureCache {
     }
 
     public static FeatureCache compute(HfrModel model, InferencePath path, AnomalyImageRecordReader reader, int batchSize, String task) {
-        List<List<INDArray>> parts = new ArrayList<>();
-        model.taps().forEach(t -> parts.add(new ArrayList<>()));
+        int n = reader.size();
+        DataType type = model.graph().getConfiguration().getDataType();
+        long bytes = bytesFor(model.taps(), n, type);
+        LOG.info("{}: feature cache of {} images, {} MB", task, n, bytes >> 20);
+        String warning = memoryWarning(bytes, physicalMemory());
+        if (!warning.isEmpty()) {
+            LOG.warn(warning);
+        }
+        // Allocated whole before the first image is encoded: a cache that does not fit fails now, not after
+        // minutes of encoding, and there is no concatenation at the end that would hold every tap twice.
+        List<INDArray> taps = new ArrayList<>();
+        for (TapShape t : model.taps()) {
+            taps.add(Nd4j.create(type, n, t.channels(), t.height(), t.width()));
+        }
         reader.reset();
         int offset = 0;
-        try (ProgressBar pb = Progress.bar(task, reader.size())) {
+        try (ProgressBar pb = Progress.bar(task, n)) {
             while (reader.hasNext()) {
                 ImageBatches.Batch b = ImageBatches.next(reader, offset, batchSize);
+                int rows = b.labels().length;
                 INDArray input = model.preprocessing().apply(b.images());
                 Map<String, INDArray> acts = path.targets(input);
-                for (int k = 0; k < model.taps().size(); k++) {
-                    parts.get(k).add(acts.get(model.taps().get(k).name()));
+                for (int k = 0; k < taps.size(); k++) {
+                    INDArray a = acts.get(model.taps().get(k).name());
+                    taps.get(k).get(NDArrayIndex.interval(offset, offset + rows), NDArrayIndex.all(), NDArrayIndex.all(),
+                            NDArrayIndex.all()).assign(a);
+                    if (a.closeable()) {
+                        a.close();
+                    }
                 }
                 b.close();
                 input.close();
-                offset += b.labels().length;
-                pb.stepBy(b.labels().length);
+                offset += rows;
+                pb.stepBy(rows);
             }
         }
-        List<INDArray> stacked = new ArrayList<>();
-        for (List<INDArray> p : parts) {
-            INDArray all = p.size() == 1 ? p.get(0) : Nd4j.concat(0, p.toArray(INDArray[]::new));
-            stacked.add(all);
-            p.forEach(a -> {
-                if (a != all && a.closeable()) {
-                    a.close();
-                }
-            });
+        if (offset != n) {
+            throw new IllegalStateException("the reader gave " + offset + " images, not its size " + n);
         }
-        return new FeatureCache(stacked, offset);
+        return new FeatureCache(taps, n);
+    }
+
+    /** Bytes of the cached taps of {@code images} images. */
+    static long bytesFor(List<TapShape> taps, int images, DataType type) {
+        return taps.stream().mapToLong(t -> (long) images * t.channels() * t.height() * t.width()).sum() * type.width();
+    }
+
+    /**
+     * A warning when the cache takes more than half the machine's memory: past the JVM's caps ND4J fails with an
+     * out-of-memory error Train can report, but past the machine's memory the operating system ends the process
+     * without a word. Empty when it fits or the machine's memory is unknown (0).
+     */
+    static String memoryWarning(long cacheBytes, long physicalBytes) {
+        if (physicalBytes <= 0 || cacheBytes <= physicalBytes / 2) {
+            return "";
+        }
+        return String.format("the feature cache needs %.1f GB of this machine's %.1f GB of memory: if the operating system "
+                        + "ends the run without a message, set train.featureCache=false (no cache; slower) or lower "
+                        + "data.imageSize or data.maxTrainImages", cacheBytes / 1e9, physicalBytes / 1e9);
+    }
+
+    private static long physicalMemory() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
     }
 
     public int size() {
