@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Scores images from Java code as {@code Predict} does, with no files and no run folder: load a Train run's
  * {@code model.zip} once, then pass images already in memory (a camera frame, a database blob decoded with
- * ImageIO) and get each one's score, label at the model's stored threshold and anomaly map. The same
+ * ImageIO) and get each one's score, label at the model's stored threshold (or at one of yours,
+ * {@link #useImageThreshold}) and anomaly map. The same
  * preprocessing, scoring settings, baseline and cutting into pieces as the model was trained with.
  * Not thread-safe (a DL4J graph is not): give each thread its own detector.
  */

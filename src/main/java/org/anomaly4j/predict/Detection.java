@@ -39,6 +39,9 @@ public record Detection(float score, float[] anomalyMap, int mapSize, int imageW
      * segmentation (what {@code Predict --masks} writes). Null without a stored pixel threshold.
      */
     public boolean[] defectMask() {
-        return thresholds == null || Double.isNaN(thresholds.pixel()) ? null : DefectMask.of(anomalyMapAtImageSize(), thresholds.pixel());
+        if (thresholds == null || Double.isNaN(thresholds.pixel())) {
+            return null; // no threshold stored, or only an image threshold given (useImageThreshold on such a model)
+        }
+        return DefectMask.of(anomalyMapAtImageSize(), thresholds.pixel());
     }
 }
