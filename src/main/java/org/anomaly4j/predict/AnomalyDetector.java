@@ -20,7 +20,9 @@ import java.util.List;
  * ImageIO) and get each one's score, label at the model's stored threshold (or at one of yours,
  * {@link #useImageThreshold}) and anomaly map. The same
  * preprocessing, scoring settings, baseline and cutting into pieces as the model was trained with.
- * Not thread-safe (a DL4J graph is not): give each thread its own detector.
+ * Safe to share between threads: calls are served one at a time (a DL4J graph cannot run two forward passes at
+ * once; shared without this, threads got each other's maps). To score in parallel, give each thread its own
+ * detector.
  */
 public final class AnomalyDetector {
     private final ModelStore.Loaded loaded;
@@ -50,7 +52,7 @@ public final class AnomalyDetector {
      * The thresholds labels are made at: those chosen when the model was trained (null when it had no validation
      * images), or with the image threshold given to {@link #useImageThreshold}.
      */
-    public Thresholds thresholds() {
+    public synchronized Thresholds thresholds() {
         return thresholds;
     }
 
@@ -61,7 +63,7 @@ public final class AnomalyDetector {
      *
      * @return this detector
      */
-    public AnomalyDetector useImageThreshold(double score) {
+    public synchronized AnomalyDetector useImageThreshold(double score) {
         if (!Double.isFinite(score)) {
             throw new AnomalyException("image threshold " + score + " is not a finite score (give an image score, e.g. "
                     + "Evaluate's image_F1Max_threshold)");
@@ -80,7 +82,7 @@ public final class AnomalyDetector {
      * One detection per image, in order. The model sees {@code scoring.batchSize} inputs at a time, so a long
      * list costs no more memory than a short one beyond the maps it returns.
      */
-    public List<Detection> detect(List<BufferedImage> images) {
+    public synchronized List<Detection> detect(List<BufferedImage> images) {
         List<String> names = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i) == null) {

@@ -140,6 +140,39 @@ class PredictTest {
     }
 
     @Test
+    void oneDetectorCanBeSharedByThreads() throws Exception {
+        List<BufferedImage> images = new java.util.ArrayList<>();
+        for (Path p : PredictInputs.expand(List.of(data.resolve("test").toString()))) {
+            images.add(ImageIO.read(p.toFile()));
+        }
+        AnomalyDetector detector = AnomalyDetector.load(modelZip);
+        List<Detection> alone = detector.detect(images);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<float[]>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    float[] scores = new float[images.size()];
+                    for (int i = 0; i < images.size(); i++) {
+                        Detection d = detector.detect(images.get(i));
+                        scores[i] = d.score();
+                        assertThat(d.anomalyMap()).containsExactly(alone.get(i).anomalyMap(), org.assertj.core.data.Offset.offset(1e-5f));
+                    }
+                    return scores;
+                }));
+            }
+            for (java.util.concurrent.Future<float[]> r : runs) {
+                float[] scores = r.get();
+                for (int i = 0; i < scores.length; i++) {
+                    assertThat(scores[i]).as("image " + i).isCloseTo(alone.get(i).score(), org.assertj.core.data.Offset.offset(1e-5f));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void overlaysAndTheImageThresholdCanBeChosen() throws Exception {
         ModelStore.Loaded loaded = ModelStore.load(modelZip);
         List<Path> inputs = PredictInputs.expand(List.of(data.resolve("test").toString()));
