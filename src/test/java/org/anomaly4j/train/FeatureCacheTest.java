@@ -10,6 +10,7 @@ import org.anomaly4j.model.HfrModelBuilder;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.model.TapShape;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
+import org.datavec.api.writable.NDArrayWritable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -46,8 +47,7 @@ class FeatureCacheTest {
 
         AnomalyImageRecordReader one = new AnomalyImageRecordReader(samples, 48);
         for (int i = 0; i < samples.size(); i++) {
-            INDArray image = one.next().get(AnomalyImageRecordReader.IMAGE) instanceof org.datavec.api.writable.NDArrayWritable w
-                    ? w.get() : null;
+            INDArray image = ((NDArrayWritable) one.next().get(AnomalyImageRecordReader.IMAGE)).get();
             Map<String, INDArray> expected = path.targets(m.preprocessing().apply(image));
             INDArray[] row = cache.batch(new int[]{i});
             for (int k = 0; k < m.taps().size(); k++) {
