@@ -59,11 +59,14 @@ public final class TrainingUi implements AutoCloseable {
 
     public static UIServer start(int port) {
         System.setProperty(PORT_PROPERTY, Integer.toString(port));
+        long from = System.currentTimeMillis();
         try {
             return UIServer.getInstance();
         } catch (RuntimeException e) {
             throw new AnomalyException("cannot start the DL4J UI on port " + port + ": " + e.getMessage()
                     + " (is the port in use? choose another with --ui-port)", e);
+        } finally {
+            UiUploadFolders.madeBetween(from, System.currentTimeMillis());
         }
     }
 
@@ -112,5 +115,6 @@ public final class TrainingUi implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the DL4J UI: {}", e.toString());
         }
+        UiUploadFolders.removeEmpty();
     }
 }

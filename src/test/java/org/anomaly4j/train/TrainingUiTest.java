@@ -15,14 +15,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Train with the DL4J UI on a loopback port: the overview page is served and its data endpoint has
- * the run's training scores; the statistics file in the run folder replays the same session.
+ * the run's training scores; the statistics file in the run folder replays the same session. Stopping the
+ * server removes the uploads folder DL4J made for it.
  */
 class TrainingUiTest {
     @TempDir
@@ -55,6 +60,33 @@ class TrainingUiTest {
             assertThat(json.body()).contains("\"scores\"").containsPattern("\"scores\"\\s*:\\s*\\[\\s*[0-9.Ee-]+");
         } finally {
             TrainingUi.stop();
+        }
+    }
+
+    @Test
+    void stoppingTheServerRemovesItsUploadsFolder() throws Exception {
+        Set<Path> before = uploadFolders();
+        UIServer server = TrainingUi.start(0);
+        try {
+            assertThat(server.isStopped()).isFalse();
+        } finally {
+            TrainingUi.stop();
+        }
+        assertThat(uploadFolders()).as("DL4JUI_* folders in java.io.tmpdir").isSubsetOf(before);
+    }
+
+    @Test
+    void onlyFoldersStampedInTheWindowAreOurs() throws Exception {
+        for (String name : List.of("DL4JUI_999", "DL4JUI_1000", "DL4JUI_1500", "DL4JUI_2000", "DL4JUI_2001", "DL4JUI_x", "other_1500")) {
+            Files.createDirectory(dir.resolve(name));
+        }
+        assertThat(UiUploadFolders.between(dir, 1000, 2000)).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("DL4JUI_1000", "DL4JUI_1500", "DL4JUI_2000");
+    }
+
+    private static Set<Path> uploadFolders() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith(UiUploadFolders.PREFIX)).collect(Collectors.toSet());
         }
     }
 }
