@@ -55,6 +55,7 @@ public final class DecoderTrainer {
                                                AnomalyImageRecordReader train, AnomalyImageRecordReader validation, long start,
                                                TrainingSession session) {
         InferencePath path = new InferencePath(model, m, t);
+        FeatureCache.warnIfLarge(model, train.size() + validation.size());
         FeatureCache trainCache = FeatureCache.compute(model, path, train, t.batchSize(), "Encoding train");
         FeatureCache valCache = validation.size() > 0 ? FeatureCache.compute(model, path, validation, t.batchSize(), "Encoding val") : null;
         ComputationGraph decoder = HfrModelBuilder.decoderOnly(model, m, t);

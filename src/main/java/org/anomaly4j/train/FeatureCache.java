@@ -41,10 +41,6 @@ public final class FeatureCache {
         DataType type = model.graph().getConfiguration().getDataType();
         long bytes = bytesFor(model.taps(), n, type);
         LOG.info("{}: feature cache of {} images, {} MB", task, n, bytes >> 20);
-        String warning = memoryWarning(bytes, physicalMemory());
-        if (!warning.isEmpty()) {
-            LOG.warn(warning);
-        }
         // Allocated whole before the first image is encoded: a cache that does not fit fails now, not after
         // minutes of encoding, and there is no concatenation at the end that would hold every tap twice.
         List<INDArray> taps = new ArrayList<>();
@@ -79,6 +75,18 @@ public final class FeatureCache {
         return new FeatureCache(taps, n);
     }
 
+    /**
+     * Warns before any cache is filled when the caches of {@code images} images together (training and validation:
+     * both are held through training) take more than half the machine's memory ({@link #memoryWarning}).
+     */
+    public static void warnIfLarge(HfrModel model, int images) {
+        String warning = memoryWarning(bytesFor(model.taps(), images, model.graph().getConfiguration().getDataType()),
+                physicalMemory());
+        if (!warning.isEmpty()) {
+            LOG.warn(warning);
+        }
+    }
+
     /** Bytes of the cached taps of {@code images} images. */
     static long bytesFor(List<TapShape> taps, int images, DataType type) {
         return taps.stream().mapToLong(t -> (long) images * t.channels() * t.height() * t.width()).sum() * type.width();
@@ -93,7 +101,7 @@ public final class FeatureCache {
         if (physicalBytes <= 0 || cacheBytes <= physicalBytes / 2) {
             return "";
         }
-        return String.format("the feature cache needs %.1f GB of this machine's %.1f GB of memory: if the operating system "
+        return String.format("the feature caches need %.1f GB of this machine's %.1f GB of memory: if the operating system "
                         + "ends the run without a message, set train.featureCache=false (no cache; slower) or lower "
                         + "data.imageSize or data.maxTrainImages", cacheBytes / 1e9, physicalBytes / 1e9);
     }
