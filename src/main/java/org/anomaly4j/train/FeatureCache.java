@@ -93,7 +93,7 @@ public final class FeatureCache {
     }
 
     /**
-     * A warning when the cache takes more than half the machine's memory: past the JVM's caps ND4J fails with an
+     * A warning when the caches take more than half the machine's memory: past the JVM's caps ND4J fails with an
      * out-of-memory error Train can report, but past the machine's memory the operating system ends the process
      * without a word. Empty when it fits or the machine's memory is unknown (0).
      */
