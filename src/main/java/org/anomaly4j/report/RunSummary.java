@@ -17,9 +17,15 @@ public record RunSummary(String runId, String command, String dataSource, String
                          String warning, TrainingHistory history, EvaluationResult validation, String validationSet, EvaluationResult evaluation, double wallSeconds,
                          Thresholds thresholds, List<ReconstructionCheck.Tap> reconstruction) {
 
-    /** The non-empty ones of {@code parts}, joined into one {@code warning}. */
+    /** The non-empty ones of {@code parts}, joined into one {@code warning} ("a; b", not "a.; b"). */
     public static String warnings(String... parts) {
-        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isEmpty())
-                .collect(java.util.stream.Collectors.joining("; "));
+        List<String> kept = java.util.Arrays.stream(parts).filter(p -> p != null && !p.isEmpty()).toList();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < kept.size(); i++) {
+            String p = kept.get(i);
+            boolean last = i == kept.size() - 1;
+            out.append(!last && p.endsWith(".") ? p.substring(0, p.length() - 1) : p).append(last ? "" : "; ");
+        }
+        return out.toString();
     }
 }
