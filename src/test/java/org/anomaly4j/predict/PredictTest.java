@@ -113,8 +113,8 @@ class PredictTest {
         assertThat(Files.readString(p.runDir().resolve("metrics.json"))).contains("\"masks\" : \"masks/<nnnnn>_<image name>.png");
 
         Detection one = detector.detect(images.get(0));
-        // alone or in a batch: equal up to float rounding (with the plain ND4J build, -Dnd4j.native.suffix=, the gemm
-        // blocking depends on the batch size and the last bit can differ)
+        // alone or in a batch: equal up to float rounding (with the plain ND4J build, -Dnd4j.native.suffix=, the last
+        // bit differed: rounding there depends on the batch size)
         assertThat(one.score()).isCloseTo(found.get(0).score(), org.assertj.core.data.Offset.offset(1e-5f));
         assertThat(one.anomalyMap()).hasSize(48 * 48);
         float max = Float.NEGATIVE_INFINITY;
