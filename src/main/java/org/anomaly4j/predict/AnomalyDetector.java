@@ -69,8 +69,7 @@ public final class AnomalyDetector {
                     + "Evaluate's image_F1Max_threshold)");
         }
         String why = "image threshold " + score + " given to AnomalyDetector.useImageThreshold";
-        Thresholds stored = loaded.thresholds();
-        thresholds = stored == null ? Thresholds.imageOnly(score, why) : stored.withImage(score, why);
+        thresholds = Thresholds.userImage(loaded.thresholds(), score, why);
         return this;
     }
 

@@ -82,7 +82,7 @@ public final class PredictService {
         requireThresholdsFor(options, t);
         if (Double.isFinite(options.imageThreshold())) {
             String why = "image threshold " + options.imageThreshold() + " given on the command line";
-            t = t == null ? Thresholds.imageOnly(options.imageThreshold(), why) : t.withImage(options.imageThreshold(), why);
+            t = Thresholds.userImage(t, options.imageThreshold(), why);
         }
         boolean writeMasks = options.masks();
         boolean keepGoing = options.keepGoing();

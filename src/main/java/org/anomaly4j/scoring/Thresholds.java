@@ -26,9 +26,13 @@ public record Thresholds(double image, double pixel, double imageMin, double ima
         return new Thresholds(newImage, pixel, imageMin, imageMax, pixelMin, pixelMax, why + " (the model's: " + source + ")");
     }
 
-    /** Only an image threshold, for a model that stores none: labels, but no pixel threshold and no normalisation. */
-    public static Thresholds imageOnly(double image, String why) {
-        return new Thresholds(image, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
+    /**
+     * A user's image threshold over a model's stored thresholds ({@link #withImage}), or alone when the model stores
+     * none ({@code stored} null): then labels, but no pixel threshold and no normalisation.
+     */
+    public static Thresholds userImage(Thresholds stored, double image, String why) {
+        return stored != null ? stored.withImage(image, why)
+                : new Thresholds(image, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
     }
 
     static double normalize(double x, double threshold, double min, double max) {
