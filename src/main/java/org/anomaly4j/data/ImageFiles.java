@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 
 /** Lists image files of a folder in a stable (sorted) order. */
 public final class ImageFiles {
-    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp");
+    /** Formats Java's ImageIO decodes out of the box (TIFF since Java 9: the usual format of industrial cameras). */
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "tif", "tiff");
+    /** What the messages call them. */
+    public static final String FORMATS = "PNG, JPEG, BMP, TIFF";
 
     private ImageFiles() {
     }
@@ -32,6 +35,19 @@ public final class ImageFiles {
         } catch (IOException e) {
             throw new AnomalyException("cannot list " + dir + ": " + e.getMessage() + " (check permissions)", e);
         }
+    }
+
+    /**
+     * The mask {@code <stem>_mask.<ext>} of an image in {@code dir}, PNG first (MVTec AD's own), else any image
+     * format; null when there is none.
+     */
+    public static Path maskFor(Path dir, String stem) {
+        Path png = dir.resolve(stem + "_mask.png");
+        if (Files.isRegularFile(png)) {
+            return png;
+        }
+        return EXTENSIONS.stream().sorted().map(ext -> dir.resolve(stem + "_mask." + ext))
+                .filter(Files::isRegularFile).findFirst().orElse(null);
     }
 
     public static String stem(Path p) {

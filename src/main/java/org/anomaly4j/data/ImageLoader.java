@@ -40,8 +40,9 @@ public final class ImageLoader {
         }
         if (img == null) {
             throw new AnomalyException("not a decodable image: " + file
-                    + " (supported: PNG, JPEG, BMP; re-export it or remove it)");
+                    + " (supported: " + ImageFiles.FORMATS + "; re-export it or remove it)");
         }
+        requireIntegerSamples(img, file);
         return img;
     }
 
@@ -66,6 +67,7 @@ public final class ImageLoader {
      */
     public static List<float[]> rgbInputs(BufferedImage img, List<Piece> pieces, int size, String name) {
         requireUsableSize(name, img.getWidth(), img.getHeight());
+        requireIntegerSamples(img, name);
         BufferedImage rgb = toRgb(img);
         List<float[]> out = new ArrayList<>(pieces.size());
         for (Piece piece : pieces) {
@@ -176,11 +178,12 @@ public final class ImageLoader {
         try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw new AnomalyException("not a decodable image: " + file + " (supported: PNG, JPEG, BMP)");
+                throw new AnomalyException("not a decodable image: " + file + " (supported: " + ImageFiles.FORMATS + ")");
             }
             javax.imageio.ImageReader r = readers.next();
             try {
                 r.setInput(in);
+                requireSinglePage(r, file);
                 return new int[]{r.getWidth(0), r.getHeight(0)};
             } finally {
                 r.dispose();
@@ -191,6 +194,33 @@ public final class ImageLoader {
             }
             throw new AnomalyException("corrupt or unreadable image " + file + ": " + e.getMessage()
                     + " (re-export it as PNG/JPEG, or remove it)", e);
+        }
+    }
+
+    /**
+     * A multi-page TIFF (a focus or lighting stack, several parts) would silently be read as its first page:
+     * refused instead. Only TIFF is asked: counting another format's images can mean reading the whole file.
+     */
+    private static void requireSinglePage(javax.imageio.ImageReader r, Path file) throws IOException {
+        if (!"tif".equalsIgnoreCase(r.getFormatName())) {
+            return;
+        }
+        int pages = r.getNumImages(true);
+        if (pages > 1) {
+            throw new AnomalyException("image " + file + " is a TIFF of " + pages + " pages; anomaly4j reads one image per file "
+                    + "(save each page as a file of its own, or remove it)");
+        }
+    }
+
+    /**
+     * Floating-point samples (depth maps, HDR, scientific TIFFs) have no agreed range, and Java would convert them
+     * through a linear grey colour space (0.25 becomes 137 of 255): refused rather than guessed.
+     */
+    private static void requireIntegerSamples(BufferedImage img, Object file) {
+        int type = img.getRaster().getDataBuffer().getDataType();
+        if (type == java.awt.image.DataBuffer.TYPE_FLOAT || type == java.awt.image.DataBuffer.TYPE_DOUBLE) {
+            throw new AnomalyException("image " + file + " has floating-point samples; anomaly4j reads 8- or 16-bit images "
+                    + "(convert it to an 8- or 16-bit PNG or TIFF, or remove it)");
         }
     }
 

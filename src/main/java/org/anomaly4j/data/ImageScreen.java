@@ -20,9 +20,11 @@ public final class ImageScreen {
 
     /**
      * {@code shapeWarning}: {@link AspectRatioCheck}'s warning over every usable image ("" when none, or when images are cut
-     * into pieces); {@code trainingAspects}: the shapes the model is trained on, saved with it for Predict.
+     * into pieces); {@code rangeWarning}: {@link SampleRangeCheck}'s ("" when none); {@code trainingAspects}: the shapes the
+     * model is trained on, saved with it for Predict.
      */
-    public record Screened(DatasetSplits splits, List<String> skipped, String shapeWarning, InputAspectRange trainingAspects) {
+    public record Screened(DatasetSplits splits, List<String> skipped, String shapeWarning, String rangeWarning,
+                           InputAspectRange trainingAspects) {
     }
 
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing) {
@@ -33,11 +35,13 @@ public final class ImageScreen {
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing, double maxStretch) {
         List<String> skipped = new ArrayList<>();
         List<AspectRatioCheck.Shape> trainShapes = new ArrayList<>();
-        List<ImageSample> train = keep(s.train(), size, skipped, trainShapes);
+        List<String> lowRange = new ArrayList<>();
+        List<ImageSample> train = keep(s.train(), size, skipped, trainShapes, lowRange);
         InputAspectRange trainingAspects = InputAspectRange.of(trainShapes, maxStretch);
         List<AspectRatioCheck.Shape> shapes = new ArrayList<>(trainShapes);
-        DatasetSplits kept = new DatasetSplits(train, keep(s.validation(), size, skipped, shapes),
-                keep(s.validationAnomalies(), size, skipped, shapes), keep(s.test(), size, skipped, shapes), s.hasMasks(), s.source());
+        DatasetSplits kept = new DatasetSplits(train, keep(s.validation(), size, skipped, shapes, lowRange),
+                keep(s.validationAnomalies(), size, skipped, shapes, lowRange), keep(s.test(), size, skipped, shapes, lowRange),
+                s.hasMasks(), s.source());
         if (!skipped.isEmpty() && !keepGoing) {
             List<String> shown = skipped.subList(0, Math.min(20, skipped.size()));
             throw new AnomalyException(skipped.size() == 1 ? skipped.get(0) + " [or pass --keep-going to skip it]"
@@ -56,16 +60,24 @@ public final class ImageScreen {
         if (!shapeWarning.isEmpty()) {
             LOG.warn(shapeWarning);
         }
-        return new Screened(kept, skipped, shapeWarning, trainingAspects);
+        String rangeWarning = SampleRangeCheck.warning(lowRange, shapes.size());
+        if (!rangeWarning.isEmpty()) {
+            LOG.warn(rangeWarning);
+        }
+        return new Screened(kept, skipped, shapeWarning, rangeWarning, trainingAspects);
     }
 
     private static List<ImageSample> keep(List<ImageSample> samples, int size, List<String> skipped,
-                                          List<AspectRatioCheck.Shape> shapes) {
+                                          List<AspectRatioCheck.Shape> shapes, List<String> lowRange) {
         List<ImageSample> out = new ArrayList<>();
         for (ImageSample s : samples) {
             try {
                 java.awt.image.BufferedImage img = ImageLoader.read(s.image());
                 shapes.add(new AspectRatioCheck.Shape(s.image(), img.getWidth(), img.getHeight()));
+                String range = SampleRangeCheck.finding(img, s.image());
+                if (!range.isEmpty()) {
+                    lowRange.add(range);
+                }
                 if (s.mask() != null) {
                     ImageLoader.loadMask(s.mask(), s.image(), size);
                 }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * The MVTec AD layout of one category: {@code train/good}, {@code test/<type>} and, optionally,
- * {@code ground_truth/<type>/<stem>_mask.png}. Without {@code ground_truth/} the set is image-level only.
+ * {@code ground_truth/<type>/<stem>_mask.png} (or another image format). Without {@code ground_truth/} the set is image-level only.
  */
 public final class MvtecLayout {
     private MvtecLayout() {
@@ -60,10 +60,11 @@ public final class MvtecLayout {
             for (Path image : files) {
                 Path mask = null;
                 if (hasMasks && !ImageSample.GOOD.equals(type)) {
-                    mask = gtDir.resolve(type).resolve(ImageFiles.stem(image) + "_mask.png");
-                    if (!Files.isRegularFile(mask)) {
-                        throw new AnomalyException("missing mask for defect image " + image + ": expected " + mask
-                                + " (add the mask, or remove ground_truth/ to evaluate image-level only)");
+                    mask = ImageFiles.maskFor(gtDir.resolve(type), ImageFiles.stem(image));
+                    if (mask == null) {
+                        throw new AnomalyException("missing mask for defect image " + image + ": expected "
+                                + gtDir.resolve(type).resolve(ImageFiles.stem(image) + "_mask.png")
+                                + " (or .tif, .bmp, ...; add the mask, or remove ground_truth/ to evaluate image-level only)");
                     }
                 }
                 test.add(new ImageSample(image, type, mask));

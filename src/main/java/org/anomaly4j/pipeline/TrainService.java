@@ -86,7 +86,8 @@ public final class TrainService {
                 LOG.info("data.maxStretch {}: {} training images make {} pieces", maxStretch, data.train().size(), trainPieces.size());
             }
             Encoder encoder = EncoderCatalogue.build(cfg.model(), size, cfg.train().seed());
-            String warning = RunSummary.warnings(encoder.pretrained() ? "" : encoder.weightsSource(), screened.shapeWarning());
+            String warning = RunSummary.warnings(encoder.pretrained() ? "" : encoder.weightsSource(), screened.shapeWarning(),
+                    screened.rangeWarning());
             HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
             LOG.info("Model: {} encoder (taps {}), {} trainable parameters", encoder.kind(), model.tapNames(),
                     trainableParams(model));

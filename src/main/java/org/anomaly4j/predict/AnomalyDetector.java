@@ -1,6 +1,7 @@
 package org.anomaly4j.predict;
 
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.data.ImageFiles;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
 import org.anomaly4j.pipeline.ModelStore;
@@ -86,7 +87,7 @@ public final class AnomalyDetector {
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i) == null) {
                 throw new AnomalyException("image " + i + " of " + images.size() + " is null (ImageIO.read returns null "
-                        + "for a format it cannot decode: PNG, JPEG and BMP work)");
+                        + "for a format it cannot decode: " + ImageFiles.FORMATS + " work)");
             }
             names.add(images.size() == 1 ? "(in memory)" : "#" + i + " of " + images.size() + " (in memory)");
         }

@@ -57,7 +57,7 @@ public final class PredictInputs {
             }
         }
         if (out.isEmpty()) {
-            throw new AnomalyException("no images found in " + args + " (supported: " + ImageFiles.EXTENSIONS + ")");
+            throw new AnomalyException("no images found in " + args + " (supported: " + ImageFiles.FORMATS + ")");
         }
         return new ArrayList<>(out);
     }
@@ -82,7 +82,6 @@ public final class PredictInputs {
         if (type.equals(ImageSample.GOOD)) {
             return new ImageSample(image, type, null);
         }
-        Path mask = split.getParent().resolve("ground_truth").resolve(type).resolve(ImageFiles.stem(image) + "_mask.png");
-        return new ImageSample(image, type, Files.isRegularFile(mask) ? mask : null);
+        return new ImageSample(image, type, ImageFiles.maskFor(split.getParent().resolve("ground_truth").resolve(type), ImageFiles.stem(image)));
     }
 }

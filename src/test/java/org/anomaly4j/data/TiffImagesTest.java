@@ -1,0 +1,132 @@
+package org.anomaly4j.data;
+
+import org.anomaly4j.AnomalyException;
+import org.anomaly4j.config.ConfigLoader;
+import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.pipeline.TrainService;
+import org.anomaly4j.predict.PredictInputs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.WritableRaster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** TIFF, the usual format of industrial cameras: read like PNG, whole datasets of it, and the TIFFs that are refused. */
+class TiffImagesTest {
+
+    @Test
+    void aTiffLoadsExactlyLikeThePngOfTheSameImage(@TempDir Path dir) throws Exception {
+        BufferedImage rgb = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(3);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                rgb.setRGB(x, y, r.nextInt(1 << 24));
+            }
+        }
+        ImageIO.write(rgb, "png", dir.resolve("a.png").toFile());
+        tiff(rgb, dir.resolve("a.tif"), "LZW");
+        assertThat(ImageLoader.loadRgb(dir.resolve("a.tif"), 32)).containsExactly(ImageLoader.loadRgb(dir.resolve("a.png"), 32));
+
+        BufferedImage grey16 = new BufferedImage(40, 30, BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                grey16.getRaster().setSample(x, y, 0, r.nextInt(1 << 16));
+            }
+        }
+        ImageIO.write(grey16, "png", dir.resolve("g.png").toFile());
+        tiff(grey16, dir.resolve("g.tiff"), "Deflate");
+        assertThat(ImageLoader.loadRgb(dir.resolve("g.tiff"), 32)).containsExactly(ImageLoader.loadRgb(dir.resolve("g.png"), 32));
+    }
+
+    @Test
+    void anMvtecDatasetInTiffTrainsWithItsTiffMasks(@TempDir Path dir) throws Exception {
+        Path root = new SyntheticDefectGenerator(48, 5).write(dir.resolve("tiles"), 12, 3, 2);
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path png : files.filter(p -> p.toString().endsWith(".png")).toList()) {
+                tiff(ImageIO.read(png.toFile()), png.resolveSibling(ImageFiles.stem(png) + ".tif"), "LZW");
+                Files.delete(png);
+            }
+        }
+        DatasetSplits splits = MvtecLayout.scan(root, 0.25, 42, 0, 0);
+        assertThat(splits.train()).isNotEmpty().allMatch(s -> s.image().toString().endsWith(".tif"));
+        assertThat(splits.test().stream().filter(ImageSample::anomalous))
+                .isNotEmpty().allMatch(s -> s.mask() != null && s.mask().toString().endsWith("_mask.tif"));
+        ImageSample defect = splits.test().stream().filter(ImageSample::anomalous).findFirst().orElseThrow();
+        assertThat(PredictInputs.withGroundTruth(defect.image()).mask()).as("Predict finds the TIFF mask too").isEqualTo(defect.mask());
+
+        HfrConfig cfg = ConfigLoader.load(null, List.of("data.root=" + root, "data.imageSize=48", "data.validationFraction=0.25",
+                "model.encoder=tiny", "model.decoder.width=8", "model.decoder.bottleneck=8", "model.decoder.depth=1",
+                "train.epochs=1", "train.batchSize=8", "scoring.sigma=1", "scoring.batchSize=8"));
+        var result = TrainService.run(cfg, "tiff", dir.resolve("reports"), "t");
+        assertThat(result.evaluation().metrics().images()).isEqualTo(splits.test().size());
+        assertThat(result.evaluation().metrics().pixelAuroc()).as("pixel metrics from the TIFF masks").isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aMultiPageTiffIsRefusedNotReadAsItsFirstPage(@TempDir Path dir) throws Exception {
+        Path stack = dir.resolve("stack.tif");
+        BufferedImage page = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+        ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(stack.toFile())) {
+            w.setOutput(out);
+            w.prepareWriteSequence(null);
+            w.writeToSequence(new IIOImage(page, null, null), null);
+            w.writeToSequence(new IIOImage(page, null, null), null);
+            w.endWriteSequence();
+        } finally {
+            w.dispose();
+        }
+        assertThatThrownBy(() -> ImageLoader.read(stack)).isInstanceOf(AnomalyException.class)
+                .hasMessageContaining("stack.tif").hasMessageContaining("2 pages");
+        tiff(page, dir.resolve("one.tif"), "LZW");
+        assertThat(ImageLoader.read(dir.resolve("one.tif")).getWidth()).as("a single page is fine").isEqualTo(16);
+    }
+
+    @Test
+    void floatingPointSamplesAreRefusedNotGuessed(@TempDir Path dir) throws Exception {
+        Path depth = dir.resolve("depth.tiff");
+        ImageIO.write(floatImage(), "tiff", depth.toFile());
+        assertThatThrownBy(() -> ImageLoader.read(depth)).isInstanceOf(AnomalyException.class)
+                .hasMessageContaining("depth.tiff").hasMessageContaining("floating-point");
+        assertThatThrownBy(() -> ImageLoader.rgbInputs(floatImage(), java.util.Collections.singletonList(null), 16, "(in memory)"))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("floating-point");
+    }
+
+    static BufferedImage floatImage() {
+        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
+        WritableRaster raster = cm.createCompatibleWritableRaster(16, 16);
+        raster.setSample(2, 2, 0, 0.25f);
+        return new BufferedImage(cm, raster, false, null);
+    }
+
+    static void tiff(BufferedImage img, Path file, String compression) throws Exception {
+        ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
+        ImageWriteParam p = w.getDefaultWriteParam();
+        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        p.setCompressionType(compression);
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            w.setOutput(out);
+            w.write(null, new IIOImage(img, null, null), p);
+        } finally {
+            w.dispose();
+        }
+    }
+}
