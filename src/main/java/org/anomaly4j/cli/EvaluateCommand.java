@@ -2,6 +2,7 @@ package org.anomaly4j.cli;
 
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.config.ModelFixedKeys;
 import org.anomaly4j.pipeline.EvaluateService;
 import org.anomaly4j.pipeline.ModelStore;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "Evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Re-score a saved model.zip on a dataset's test split and write reports/<run>/.",
-                "The data and scoring settings default to those the model was trained with; --config and --set override them."})
+                "The data and scoring settings default to those the model was trained with; --config and --set override them",
+                "(model.*, train.* and data.imageSize belong to the trained model and cannot be changed here)."})
 public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "ZIP", description = "model.zip written by Train.")
     Path model;
@@ -50,6 +52,7 @@ public class EvaluateCommand implements Callable<Integer> {
             cfg = new HfrConfig(file.data(), cfg.model(), cfg.train(), file.scoring());
         }
         if (!common.overrides.isEmpty()) {
+            ModelFixedKeys.requireUnchanged(loaded.config(), common.overrides, "Evaluate");
             cfg = ConfigLoader.withOverrides(cfg, common.overrides, "model config + --set");
         }
         String command = CommonOptions.commandLine("Evaluate", rawArgs);

@@ -2,6 +2,7 @@ package org.anomaly4j.cli;
 
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.config.ModelFixedKeys;
 import org.anomaly4j.export.ExportGraphBuilder;
 import org.anomaly4j.export.ExportService;
 import org.anomaly4j.pipeline.ModelStore;
@@ -41,6 +42,7 @@ public class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelStore.Loaded loaded = ModelStore.load(model);
+        ModelFixedKeys.requireUnchanged(loaded.config(), overrides, "Export");
         HfrConfig cfg = overrides.isEmpty() ? loaded.config()
                 : ConfigLoader.withOverrides(loaded.config(), overrides, "model config + --set");
         Path out = output != null ? output : model.toAbsolutePath().resolveSibling("exported.zip");

@@ -147,6 +147,8 @@ class BadInputCatalogueTest {
                 "exported.zip", "model.zip written by Train"));
         c.add(new Case("DL4J zip of another kind", "Evaluate", d -> args("--model", plainDl4jZip(d.resolve("other.zip")).toString(),
                 "--reports", reports(d)), 2, "other.zip", "not an anomaly4j model"));
+        c.add(new Case("--set of a key the trained model fixes", "Evaluate", d -> args("--model", model.toString(), "--reports", reports(d),
+                "--set", "model.decoder.width=16"), 2, "model.decoder.width", "new Train run"));
         // --- Predict ---
         c.add(new Case("undecodable image", "Predict", d -> args("--model", model.toString(), "--reports", reports(d),
                 write(d.resolve("in/bad.png"), new byte[]{1, 2, 3}).getParent().toString()), 2, "bad.png", "--keep-going"));
@@ -160,6 +162,8 @@ class BadInputCatalogueTest {
         // --- Export ---
         c.add(new Case("top-k scoring cannot be exported", "Export", d -> args("--model", model.toString(), "--output",
                 d.resolve("reports/x.zip").toString()), 2, "scoring.scoreMode=max"));
+        c.add(new Case("--set of a key the trained model fixes", "Export", d -> args("--model", model.toString(), "--output",
+                d.resolve("reports/x.zip").toString(), "--set", "scoring.scoreMode=max", "--set", "data.imageSize=64"), 2, "data.imageSize"));
         c.add(new Case("random-bytes model.zip", "Export", d -> args("--model", write(d.resolve("junk.zip"), new byte[]{9, 9}).toString(),
                 "--output", d.resolve("reports/x.zip").toString()), 2, "junk.zip"));
         // --- Sweep, Ui, Benchmark ---
