@@ -22,6 +22,9 @@ public final class Cli {
 
     public static int run(Object command, String... args) {
         CommandLine cl = new CommandLine(command);
+        // picocli would expand @file arguments itself, splitting lines at spaces and ignoring Predict's own rules
+        // (one path per line, relative to the list's folder)
+        cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose");
             PrintWriter err = commandLine.getErr();

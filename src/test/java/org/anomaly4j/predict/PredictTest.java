@@ -287,6 +287,21 @@ class PredictTest {
     }
 
     @Test
+    void aListFileHoldsOnePathPerLineRelativeToItsFolder() throws Exception {
+        Path lists = Files.createDirectories(dir.resolve("lists"));
+        Path spaced = Files.createDirectories(lists.resolve("line 3 parts"));
+        Files.copy(data.resolve("test/good").toFile().listFiles()[0].toPath(), spaced.resolve("part a.png"));
+        Path absolute = data.resolve("test/good").toFile().listFiles()[1].toPath().toAbsolutePath();
+        Files.writeString(lists.resolve("todo.txt"), "# today's parts\n\nline 3 parts/part a.png\n  " + absolute + "  \n");
+        assertThat(Cli.run(new PredictCommand(), "--model", modelZip.toString(), "--reports", dir.resolve("reports").toString(),
+                "--run-id", "predict-list", "--overlays", "none", "@" + lists.resolve("todo.txt"))).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("reports/predict-list/predictions.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(1)).startsWith("\"" + spaced.resolve("part a.png").toAbsolutePath().normalize());
+        assertThat(csv.get(2)).startsWith("\"" + absolute);
+    }
+
+    @Test
     void unreadableImagesStopTheRunOrAreSkippedWithKeepGoing() throws Exception {
         Path in = Files.createDirectories(dir.resolve("incoming"));
         Files.copy(data.resolve("test/good").toFile().listFiles()[0].toPath(), in.resolve("ok.png"));
