@@ -21,6 +21,7 @@ public final class RunDirectory implements AutoCloseable {
     private boolean committed;
 
     public RunDirectory(Path reportsRoot, String runId) {
+        requireFolderName(runId, "--run-id");
         this.finalDir = reportsRoot.resolve(runId);
         this.workDir = reportsRoot.resolve(".incomplete-" + runId);
         if (Files.exists(finalDir)) {
@@ -31,6 +32,20 @@ public final class RunDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new AnomalyException("cannot create run folder " + workDir + ": " + e.getMessage()
                     + " (check permissions and free disk space of " + reportsRoot + ")", e);
+        }
+    }
+
+    /**
+     * A run id names one folder directly under the reports folder (and its checkpoints' folder): a path ("a/b",
+     * "../x") would fail only when the finished run is moved into place, after all the work. Characters Windows refuses
+     * in names are refused too, so that reports can be copied there.
+     */
+    public static void requireFolderName(String id, String option) {
+        boolean ok = id != null && !id.isBlank() && !id.startsWith(".") && id.length() <= 200
+                && id.chars().noneMatch(ch -> ch < 32 || "/\\<>:\"|?*".indexOf(ch) >= 0);
+        if (!ok) {
+            throw new AnomalyException(option + " '" + id + "' cannot name a folder: give a plain name (not starting with '.', "
+                    + "none of / \\ < > : \" | ? *), e.g. line3-2026-11-30");
         }
     }
 

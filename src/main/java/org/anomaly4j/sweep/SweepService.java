@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.report.AtomicFiles;
+import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.train.TrainingUi;
@@ -50,6 +51,7 @@ public final class SweepService {
 
     public static Result run(SweepSpec spec, Path sweepFile, Path reportsRoot, String sweepId, Integer uiPort, String command) {
         ConfigLoader.load(spec.base(), spec.fixed()); // a bad base config fails now, not in every candidate
+        RunDirectory.requireFolderName(sweepId, "--run-id");
         Path dir = reportsRoot.resolve("sweeps").resolve(sweepId);
         if (Files.exists(dir)) {
             throw new AnomalyException("sweep folder already exists: " + dir + " (choose another --run-id or remove it)");

@@ -136,6 +136,8 @@ class BadInputCatalogueTest {
             return trainArgs(d, "--set", "data.root=" + goodData, "--set", "data.imageSize=48", "--set", "model.encoder=tiny",
                     "--run-id", "full");
         }, 2, "config.yaml", "free disk space"));
+        c.add(new Case("run id that is a path", "Train", d -> trainArgs(d, "--run-id", "../escape"), 2, "'../escape' cannot name a folder"));
+        c.add(new Case("run id with a sub-folder", "Train", d -> trainArgs(d, "--run-id", "line3/monday"), 2, "line3/monday", "plain name"));
         // --- Evaluate ---
         c.add(new Case("missing model.zip", "Evaluate", d -> args("--model", d.resolve("none.zip").toString(), "--reports", reports(d)), 2,
                 "none.zip", "not found"));
