@@ -29,7 +29,7 @@ public final class MvtecLayout {
         }
         List<Path> goodFiles = ImageFiles.list(trainGood);
         if (goodFiles.isEmpty()) {
-            throw new AnomalyException("no images in " + trainGood + " (put defect-free .png/.jpg/.bmp images there)");
+            throw new AnomalyException("no images in " + trainGood + " (put defect-free images there: " + ImageFiles.FORMATS + ")");
         }
         List<ImageSample> normals = goodFiles.stream().map(p -> new ImageSample(p, ImageSample.GOOD, null)).toList();
         List<ImageSample>[] parts = ValidationSplit.split(normals, validationFraction, seed);

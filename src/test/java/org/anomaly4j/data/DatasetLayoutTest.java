@@ -110,6 +110,28 @@ class DatasetLayoutTest {
     }
 
     @Test
+    void imagesInSubFoldersAreNamedNotSilentlyLeftOut() throws Exception {
+        Path root = synthetic();
+        Path f = dir.resolve("folders");
+        Path byDay = Files.createDirectories(f.resolve("ok/2026-11-30"));
+        Files.createDirectories(f.resolve("ng"));
+        for (Path p : ImageFiles.list(root.resolve("train/good"))) {
+            Files.copy(p, byDay.resolve(p.getFileName()));
+        }
+        for (Path p : ImageFiles.list(root.resolve("test/spot"))) {
+            Files.copy(p, f.resolve("ng").resolve(p.getFileName()));
+        }
+        assertThatThrownBy(() -> FolderLayout.scan(f, "ok", "ng", "", 0.2, 0.2, 3, 0)).isInstanceOf(AnomalyException.class)
+                .hasMessageContaining("no images directly in " + f.resolve("ok"))
+                .hasMessageContaining("10 images in its sub-folders (e.g. " + byDay.resolve("000.png") + ")");
+        // beside images directly in the folder: a warning, and only the direct ones are read
+        Files.copy(byDay.resolve("000.png"), f.resolve("ok/top.png"));
+        assertThat(ImageFiles.list(f.resolve("ok"))).containsExactly(f.resolve("ok/top.png"));
+        Files.createDirectories(f.resolve("ng/empty-sub"));
+        assertThat(ImageFiles.list(f.resolve("ng"))).as("a sub-folder without images changes nothing").hasSize(3);
+    }
+
+    @Test
     void recordReaderYieldsImageLabelMaskAndType() {
         DatasetSplits s = MvtecLayout.scan(synthetic(), 0.2, 1, 0, 0);
         AnomalyImageRecordReader r = new AnomalyImageRecordReader(s.test(), 16);
