@@ -20,11 +20,11 @@ public final class ImageScreen {
 
     /**
      * {@code shapeWarning}: {@link AspectRatioCheck}'s warning over every usable image ("" when none, or when images are cut
-     * into pieces); {@code rangeWarning}: {@link SampleRangeCheck}'s ("" when none); {@code trainingAspects}: the shapes the
-     * model is trained on, saved with it for Predict.
+     * into pieces); {@code rangeWarning}: {@link SampleRangeCheck}'s, {@code duplicateWarning}: {@link DuplicateCheck}'s
+     * ("" when none); {@code trainingAspects}: the shapes the model is trained on, saved with it for Predict.
      */
     public record Screened(DatasetSplits splits, List<String> skipped, String shapeWarning, String rangeWarning,
-                           InputAspectRange trainingAspects) {
+                           String duplicateWarning, InputAspectRange trainingAspects) {
     }
 
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing) {
@@ -64,7 +64,13 @@ public final class ImageScreen {
         if (!rangeWarning.isEmpty()) {
             LOG.warn(rangeWarning);
         }
-        return new Screened(kept, skipped, shapeWarning, rangeWarning, trainingAspects);
+        List<ImageSample> seen = new ArrayList<>(kept.train());
+        seen.addAll(kept.validation()); // held out of training, but chosen on: a copy in the test split leaks as well
+        String duplicateWarning = DuplicateCheck.warning(DuplicateCheck.copies(seen, kept.test()));
+        if (!duplicateWarning.isEmpty()) {
+            LOG.warn(duplicateWarning);
+        }
+        return new Screened(kept, skipped, shapeWarning, rangeWarning, duplicateWarning, trainingAspects);
     }
 
     private static List<ImageSample> keep(List<ImageSample> samples, int size, List<String> skipped,

@@ -86,7 +86,8 @@ public final class EvaluateService {
                 OverlayWriter.write(run, loaded.model(), path, scoring, baseline, splits.test(), eval.scores(), data.maxStretch());
             }
             String warning = RunSummary.warnings(loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource(),
-                    screened.shapeWarning(), screened.rangeWarning());
+                    screened.shapeWarning(), screened.rangeWarning(),
+                    screened.duplicateWarning());
             RunSummary summary = new RunSummary(runId, command, scored + splits.source(), loaded.model().encoderKind(),
                     loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds, List.of());
             ReportWriter.write(run, summary);

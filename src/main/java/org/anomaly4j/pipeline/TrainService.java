@@ -87,7 +87,7 @@ public final class TrainService {
             }
             Encoder encoder = EncoderCatalogue.build(cfg.model(), size, cfg.train().seed());
             String warning = RunSummary.warnings(encoder.pretrained() ? "" : encoder.weightsSource(), screened.shapeWarning(),
-                    screened.rangeWarning());
+                    screened.rangeWarning(), screened.duplicateWarning());
             HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
             LOG.info("Model: {} encoder (taps {}), {} trainable parameters", encoder.kind(), model.tapNames(),
                     trainableParams(model));

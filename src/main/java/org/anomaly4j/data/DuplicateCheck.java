@@ -1,0 +1,67 @@
+package org.anomaly4j.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds test images that are byte-for-byte copies of training images. A dataset put together by hand (a normal
+ * copied into both {@code train/good} and {@code test/good}) leaks: the model has seen those images, and the test
+ * figures come out better than they are. Only exact copies are found; the pieces of one image count once.
+ */
+public final class DuplicateCheck {
+    private DuplicateCheck() {
+    }
+
+    /** "test/a.png = train/b.png" for each test image whose file equals a training file. */
+    public static List<String> copies(List<ImageSample> train, List<ImageSample> test) {
+        Map<String, Path> seen = new HashMap<>();
+        for (Path image : train.stream().map(ImageSample::image).distinct().toList()) {
+            String h = hash(image);
+            if (h != null) {
+                seen.putIfAbsent(h, image);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        Set<Path> checked = new HashSet<>();
+        for (ImageSample s : test) {
+            if (!checked.add(s.image())) {
+                continue; // another piece of an image already checked
+            }
+            Path twin = seen.get(hash(s.image()));
+            if (twin != null) {
+                out.add(s.image() + " = " + twin);
+            }
+        }
+        return out;
+    }
+
+    /** The warning over {@link #copies}, or "" when there are none. */
+    public static String warning(List<String> copies) {
+        if (copies.isEmpty()) {
+            return "";
+        }
+        return copies.size() + " test images are byte-for-byte copies of training images (e.g. "
+                + String.join(", ", copies.subList(0, Math.min(3, copies.size())))
+                + "): the model has seen them, so the test figures are better than they should be; remove each from one of the splits";
+    }
+
+    private static String hash(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return null; // unreadable files are the screen's to report
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+}
