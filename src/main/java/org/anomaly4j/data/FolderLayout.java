@@ -5,7 +5,9 @@ import org.anomaly4j.AnomalyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plain folders: one of normal images, one of abnormal images and an optional one of masks (a mask
@@ -37,16 +39,16 @@ public final class FolderLayout {
             throw new AnomalyException("mask folder not found: " + masks + " (fix data.maskDir or set it to \"\")");
         }
         List<ImageSample> test = new ArrayList<>(testVsRest[1]);
-        List<Path> maskFiles = hasMasks ? ImageFiles.list(masks) : List.of(); // listed once, not once per image
+        Map<String, Path> maskByStem = hasMasks ? masksByImageStem(masks) : Map.of();
         for (Path image : ImageFiles.list(abnormal)) {
             Path mask = null;
             if (hasMasks) {
                 String stem = ImageFiles.stem(image);
-                mask = maskFiles.stream()
-                        .filter(m -> ImageFiles.stem(m).equals(stem) || ImageFiles.stem(m).equals(stem + "_mask"))
-                        .findFirst()
-                        .orElseThrow(() -> new AnomalyException("no mask for " + image + " in " + masks
-                                + " (name it " + stem + "_mask.png, or set data.maskDir to \"\")"));
+                mask = maskByStem.get(stem);
+                if (mask == null) {
+                    throw new AnomalyException("no mask for " + image + " in " + masks
+                            + " (name it " + stem + "_mask.png, or set data.maskDir to \"\")");
+                }
             }
             test.add(new ImageSample(image, "abnormal", mask));
         }
@@ -57,5 +59,19 @@ public final class FolderLayout {
             throw new AnomalyException("no normal images left for the test split: raise data.testNormalFraction or add images to " + normal);
         }
         return new DatasetSplits(train, trainVsVal[1], test, hasMasks, "folders at " + root);
+    }
+
+    /** Each mask under the stem of its image ({@code a.png} or {@code a_mask.png} for image {@code a}), listed once. */
+    private static Map<String, Path> masksByImageStem(Path masks) {
+        Map<String, Path> out = new HashMap<>();
+        for (Path m : ImageFiles.list(masks)) {
+            String stem = ImageFiles.stem(m);
+            String image = stem.endsWith("_mask") ? stem.substring(0, stem.length() - "_mask".length()) : stem;
+            Path other = out.putIfAbsent(image, m);
+            if (other != null) {
+                throw new AnomalyException("two masks for image " + image + ": " + other + " and " + m + " (keep one)");
+            }
+        }
+        return out;
     }
 }

@@ -110,6 +110,39 @@ class DatasetLayoutTest {
     }
 
     @Test
+    void folderLayoutFindsEachMaskByItsImagesStem() throws Exception {
+        Path root = synthetic();
+        Path f = dir.resolve("folders");
+        for (String d : List.of("ok", "ng", "masks")) {
+            Files.createDirectories(f.resolve(d));
+        }
+        for (Path p : ImageFiles.list(root.resolve("train/good"))) {
+            Files.copy(p, f.resolve("ok").resolve(p.getFileName()));
+        }
+        List<Path> defects = ImageFiles.list(root.resolve("test/spot"));
+        for (int i = 0; i < defects.size(); i++) {
+            Path image = defects.get(i);
+            String stem = ImageFiles.stem(image);
+            Files.copy(image, f.resolve("ng").resolve(image.getFileName()));
+            // with and without the _mask suffix
+            Files.copy(root.resolve("ground_truth/spot/" + stem + "_mask.png"), f.resolve("masks").resolve(i == 0 ? stem + ".png" : stem + "_mask.png"));
+        }
+        DatasetSplits s = FolderLayout.scan(f, "ok", "ng", "masks", 0.2, 0.2, 3, 0);
+        assertThat(s.hasMasks()).isTrue();
+        for (ImageSample t : s.test().stream().filter(ImageSample::anomalous).toList()) {
+            assertThat(ImageFiles.stem(t.mask())).startsWith(ImageFiles.stem(t.image()));
+        }
+        String first = ImageFiles.stem(defects.get(0));
+        Files.copy(f.resolve("masks/" + first + ".png"), f.resolve("masks/" + first + "_mask.png"));
+        assertThatThrownBy(() -> FolderLayout.scan(f, "ok", "ng", "masks", 0.2, 0.2, 3, 0)).isInstanceOf(AnomalyException.class)
+                .hasMessageContaining("two masks for image " + first);
+        Files.delete(f.resolve("masks/" + first + ".png"));
+        Files.delete(f.resolve("masks/" + first + "_mask.png"));
+        assertThatThrownBy(() -> FolderLayout.scan(f, "ok", "ng", "masks", 0.2, 0.2, 3, 0)).isInstanceOf(AnomalyException.class)
+                .hasMessageContaining("no mask for " + f.resolve("ng").resolve(defects.get(0).getFileName()));
+    }
+
+    @Test
     void imagesInSubFoldersAreNamedNotSilentlyLeftOut() throws Exception {
         Path root = synthetic();
         Path f = dir.resolve("folders");
