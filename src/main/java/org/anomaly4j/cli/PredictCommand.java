@@ -36,7 +36,8 @@ public class PredictCommand implements Callable<Integer> {
     boolean keepGoing;
 
     @Option(names = "--masks", description = "Also write each image's predicted defect mask to masks/ (PNG at the image's own "
-            + "size, white where the anomaly map reaches the model's stored pixel threshold; named like its overlay).")
+            + "size, white where the anomaly map reaches the model's stored pixel threshold; named like its overlay) and regions.csv "
+            + "(each mask's connected regions: bounding box, area, peak map value).")
     boolean masks;
 
     @Option(names = "--overlays", paramLabel = "WHICH", defaultValue = "all",

@@ -44,4 +44,17 @@ public record Detection(float score, float[] anomalyMap, int mapSize, int imageW
         }
         return DefectMask.of(anomalyMapAtImageSize(), thresholds.pixel());
     }
+
+    /**
+     * The connected regions of {@link #defectMask()}, highest peak first: bounding box, area and peak map value in
+     * the image's own pixels (what {@code Predict --masks} writes to {@code regions.csv}). Null where
+     * {@link #defectMask()} is; empty when nothing reaches the pixel threshold.
+     */
+    public java.util.List<DefectRegion> defectRegions() {
+        if (thresholds == null || Double.isNaN(thresholds.pixel())) {
+            return null;
+        }
+        float[] map = anomalyMapAtImageSize();
+        return DefectRegion.of(DefectMask.of(map, thresholds.pixel()), map, imageWidth, imageHeight);
+    }
 }

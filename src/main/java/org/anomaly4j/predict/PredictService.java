@@ -144,6 +144,7 @@ public final class PredictService {
                 Files.createDirectories(run.file("masks"));
             }
             List<Prediction> predictions = new ArrayList<>();
+            StringBuilder regions = new StringBuilder(REGIONS_HEADER);
             AnomalyImageRecordReader reader = new AnomalyImageRecordReader(ok, size);
             int offset = 0;
             int batchSize = loaded.config().scoring().batchSize();
@@ -172,8 +173,10 @@ public final class PredictService {
                         }
                         if (writeMasks) {
                             int[] wh = okSizes.get(index);
-                            boolean[] defects = DefectMask.of(DefectMask.atImageSize(map, size, wh[0], wh[1]), t.pixel());
+                            float[] atImageSize = DefectMask.atImageSize(map, size, wh[0], wh[1]);
+                            boolean[] defects = DefectMask.of(atImageSize, t.pixel());
                             ImageIO.write(DefectMask.image(defects, wh[0], wh[1]), "png", run.file("masks/" + name).toFile());
+                            appendRegions(regions, sample.image(), DefectRegion.of(defects, atImageSize, wh[0], wh[1]));
                         }
                         predictions.add(new Prediction(sample.image(), score, t == null ? Double.NaN : t.normalizeImage(score),
                                 t == null ? "" : (anomalous ? "anomalous" : "normal"), groundTruth(sample), overlay));
@@ -197,6 +200,9 @@ public final class PredictService {
                 f1 = t == null ? Double.NaN : F1Max.at(scores, labels, t.image());
             }
             run.writeString("predictions.csv", csv(predictions));
+            if (writeMasks) {
+                run.writeString("regions.csv", regions.toString());
+            }
             run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc, trained, outsideShapes, writeMasks)));
             return new Result(run.commit(), predictions, skipped, f1, auroc, outsideShapes);
         } catch (IOException e) {
@@ -242,8 +248,21 @@ public final class PredictService {
         m.put("training_input_aspect", trained == null ? null : trained.toMap());
         m.put("outside_training_shapes", outsideShapes);
         m.put("masks", masks ? "masks/<nnnnn>_<image name>.png: the image's own size, white where the map is at or above the pixel threshold "
-                + t.pixel() : null);
+                + t.pixel() + "; regions.csv: each mask's 8-connected regions (bounding box, area in pixels, peak map value), "
+                + "highest peak first" : null);
         return m;
+    }
+
+    static final String REGIONS_HEADER = "path,region,x,y,width,height,area,peak_score\n";
+
+    /** One regions.csv row per region of an image (none when nothing reaches the pixel threshold), numbered from 1. */
+    private static void appendRegions(StringBuilder sb, java.nio.file.Path image, List<DefectRegion> regions) {
+        for (int r = 0; r < regions.size(); r++) {
+            DefectRegion d = regions.get(r);
+            sb.append('"').append(image.toString().replace("\"", "\"\"")).append("\",").append(r + 1).append(',')
+                    .append(d.x()).append(',').append(d.y()).append(',').append(d.width()).append(',').append(d.height()).append(',')
+                    .append(d.area()).append(',').append(d.peakScore()).append('\n');
+        }
     }
 
     static String csv(List<Prediction> predictions) {

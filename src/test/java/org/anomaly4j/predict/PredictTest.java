@@ -93,6 +93,9 @@ class PredictTest {
         }
         List<Detection> found = detector.detect(images); // more images than scoring.batchSize: several forward passes
         assertThat(found).hasSize(p.predictions().size()).hasSizeGreaterThan(loaded.config().scoring().batchSize());
+        List<String> regionRows = Files.readAllLines(p.runDir().resolve("regions.csv"));
+        assertThat(regionRows.get(0)).isEqualTo("path,region,x,y,width,height,area,peak_score");
+        int regionsSeen = 0;
         for (int i = 0; i < found.size(); i++) {
             PredictService.Prediction pr = p.predictions().get(i);
             Detection d = found.get(i);
@@ -109,7 +112,26 @@ class PredictTest {
                     assertThat((written.getRGB(x, y) & 0xff) == 255).isEqualTo(mask[y * written.getWidth() + x]);
                 }
             }
+            // regions.csv lists the detector's regions of that mask, which cover exactly its defect pixels
+            String prefix = "\"" + pr.image() + "\",";
+            List<String> rows = regionRows.stream().filter(r -> r.startsWith(prefix)).toList();
+            List<DefectRegion> regions = d.defectRegions();
+            assertThat(rows).hasSameSizeAs(regions);
+            int area = 0;
+            for (int r = 0; r < regions.size(); r++) {
+                DefectRegion g = regions.get(r);
+                assertThat(rows.get(r).substring(prefix.length())).isEqualTo((r + 1) + "," + g.x() + "," + g.y() + "," + g.width() + ","
+                        + g.height() + "," + g.area() + "," + g.peakScore());
+                area += g.area();
+            }
+            int defective = 0;
+            for (boolean b : mask) {
+                defective += b ? 1 : 0;
+            }
+            assertThat(area).isEqualTo(defective);
+            regionsSeen += regions.size();
         }
+        assertThat(regionsSeen).as("regions in the test folder").isPositive().isEqualTo(regionRows.size() - 1);
         assertThat(Files.readString(p.runDir().resolve("metrics.json"))).contains("\"masks\" : \"masks/<nnnnn>_<image name>.png");
 
         Detection one = detector.detect(images.get(0));

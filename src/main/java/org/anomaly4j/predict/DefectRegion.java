@@ -1,0 +1,53 @@
+package org.anomaly4j.predict;
+
+import org.anomaly4j.metrics.ConnectedComponents;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One connected defect region of an image's defect mask (8-connected pixels at or above the pixel threshold), in
+ * the image's own pixels: its bounding box, its area and the highest anomaly-map value inside it. What a reject
+ * station or an operator's screen needs (anomalib's {@code pred_boxes} and {@code box_scores}).
+ */
+public record DefectRegion(int x, int y, int width, int height, int area, float peakScore) {
+
+    /** The regions of {@code mask} (width x height, row-major) with peaks from {@code map}, highest peak first. */
+    static List<DefectRegion> of(boolean[] mask, float[] map, int width, int height) {
+        float[] binary = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            binary[i] = mask[i] ? 1f : 0f;
+        }
+        int[] labels = ConnectedComponents.label8(binary, width, height);
+        int n = 0;
+        for (int l : labels) {
+            n = Math.max(n, l);
+        }
+        int[] minX = new int[n + 1], minY = new int[n + 1], maxX = new int[n + 1], maxY = new int[n + 1], area = new int[n + 1];
+        float[] peak = new float[n + 1];
+        java.util.Arrays.fill(minX, Integer.MAX_VALUE);
+        java.util.Arrays.fill(minY, Integer.MAX_VALUE);
+        java.util.Arrays.fill(peak, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            if (l == 0) {
+                continue;
+            }
+            int px = i % width;
+            int py = i / width;
+            minX[l] = Math.min(minX[l], px);
+            minY[l] = Math.min(minY[l], py);
+            maxX[l] = Math.max(maxX[l], px);
+            maxY[l] = Math.max(maxY[l], py);
+            area[l]++;
+            peak[l] = Math.max(peak[l], map[i]);
+        }
+        List<DefectRegion> out = new ArrayList<>(n);
+        for (int l = 1; l <= n; l++) {
+            out.add(new DefectRegion(minX[l], minY[l], maxX[l] - minX[l] + 1, maxY[l] - minY[l] + 1, area[l], peak[l]));
+        }
+        out.sort(Comparator.comparingDouble(DefectRegion::peakScore).reversed());
+        return out;
+    }
+}
