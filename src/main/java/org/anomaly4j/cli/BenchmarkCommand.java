@@ -1,6 +1,7 @@
 package org.anomaly4j.cli;
 
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.pipeline.MvtecBenchmark;
 import org.anomaly4j.pipeline.OneClassBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,10 +20,12 @@ import java.util.stream.IntStream;
         description = {"Benchmark suites.",
                 "'one-class': the paper's one-class protocol on mnist, fashion-mnist or cifar10, one Train run per normal "
                         + "class; writes reports/benchmarks/one-class-<dataset>.md and .json.",
+                "'mvtec': the MVTec AD protocol over every category under --root (a folder with train/good), one Train run "
+                        + "each with hyperparams/mvtec-ad.yaml (or --config); writes reports/benchmarks/mvtec-<root folder>.md and .json.",
                 "'performance': encoder and scoring throughput, epoch time with/without the feature cache and peak memory "
                         + "per encoder, against PyTorch when present; writes reports/benchmarks/performance.md and .json."})
 public class BenchmarkCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SUITE", description = "one-class or performance")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "one-class, mvtec or performance")
     String suite;
 
     @Option(names = "--encoders", split = ",", paramLabel = "E", defaultValue = "squeezenet,resnet50,vgg16",
@@ -54,7 +57,13 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--classes", split = ",", paramLabel = "C", description = "Normal classes to run (default: all 10).")
     List<String> classes;
 
-    /** --config (default: hyperparams/one-class-<dataset>.yaml), --set, --reports, --verbose. */
+    @Option(names = "--root", paramLabel = "DIR", description = "mvtec: the folder that holds the categories (e.g. mvtec_anomaly_detection).")
+    Path root;
+
+    @Option(names = "--categories", split = ",", paramLabel = "C", description = "mvtec: categories to run (default: every folder under --root with train/good).")
+    List<String> categories;
+
+    /** --config (default: hyperparams/one-class-<dataset>.yaml or hyperparams/mvtec-ad.yaml), --set, --reports, --verbose. */
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -76,8 +85,11 @@ public class BenchmarkCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
+        if ("mvtec".equals(suite)) {
+            return mvtec();
+        }
         if (!"one-class".equals(suite)) {
-            throw new AnomalyException("unknown benchmark suite '" + suite + "' (available: one-class, performance)");
+            throw new AnomalyException("unknown benchmark suite '" + suite + "' (available: one-class, mvtec, performance)");
         }
         if (!List.of("mnist", "fashion-mnist", "cifar10").contains(dataset)) {
             throw new AnomalyException("--dataset: unknown dataset '" + dataset + "' (mnist, fashion-mnist, cifar10)");
@@ -93,6 +105,24 @@ public class BenchmarkCommand implements Callable<Integer> {
         results.forEach(r -> out.printf("class %s: image AUROC %.4f (%.0f s)%n", r.normalClass(), r.imageAuroc(), r.seconds()));
         out.printf("mean image AUROC %.4f -> %s%n", results.stream().mapToDouble(OneClassBenchmark.ClassResult::imageAuroc)
                 .average().orElse(Double.NaN), common.reports.resolve("benchmarks").resolve("one-class-" + dataset + ".md"));
+        out.flush();
+        return 0;
+    }
+
+    private Integer mvtec() {
+        if (root == null) {
+            throw new AnomalyException("mvtec: give --root, the folder that holds the categories (e.g. --root /data/mvtec_anomaly_detection)");
+        }
+        Path cfg = common.config != null ? common.config : Path.of("hyperparams", "mvtec-ad.yaml");
+        if (!Files.isRegularFile(cfg)) {
+            throw new AnomalyException("config not found: " + cfg + " (give --config FILE)");
+        }
+        List<String> run = categories != null ? categories : MvtecBenchmark.categories(root);
+        var r = MvtecBenchmark.run(root, run, cfg, common.overrides, common.reports, CommonOptions.commandLine("Benchmark", rawArgs));
+        var out = spec.commandLine().getOut();
+        r.categories().forEach(c -> out.printf("%s: image AUROC %.4f, pixel AUROC %.4f, AUPRO %.4f (%.0f s)%n", c.category(),
+                c.imageAuroc(), c.pixelAuroc(), c.pixelAupro(), c.seconds()));
+        out.println("table: " + r.table() + ".md");
         out.flush();
         return 0;
     }
