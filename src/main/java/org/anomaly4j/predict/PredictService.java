@@ -259,16 +259,21 @@ public final class PredictService {
     private static void appendRegions(StringBuilder sb, java.nio.file.Path image, List<DefectRegion> regions) {
         for (int r = 0; r < regions.size(); r++) {
             DefectRegion d = regions.get(r);
-            sb.append('"').append(image.toString().replace("\"", "\"\"")).append("\",").append(r + 1).append(',')
+            sb.append(quoted(image)).append(',').append(r + 1).append(',')
                     .append(d.x()).append(',').append(d.y()).append(',').append(d.width()).append(',').append(d.height()).append(',')
                     .append(d.area()).append(',').append(d.peakScore()).append('\n');
         }
     }
 
+    /** A path as one CSV field: quoted, inner quotes doubled (paths may hold commas). */
+    private static String quoted(java.nio.file.Path p) {
+        return '"' + p.toString().replace("\"", "\"\"") + '"';
+    }
+
     static String csv(List<Prediction> predictions) {
         StringBuilder sb = new StringBuilder("path,score,normalized_score,label,ground_truth,overlay\n");
         for (Prediction p : predictions) {
-            sb.append('"').append(p.image().toString().replace("\"", "\"\"")).append("\",").append(p.score()).append(',')
+            sb.append(quoted(p.image())).append(',').append(p.score()).append(',')
                     .append(Double.isFinite(p.normalized()) ? String.format("%.6f", p.normalized()) : "").append(',')
                     .append(p.label()).append(',').append(p.groundTruth()).append(',').append(p.overlay()).append('\n');
         }

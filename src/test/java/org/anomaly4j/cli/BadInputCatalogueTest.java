@@ -4,6 +4,7 @@ import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.ImageLoader;
 import org.anomaly4j.data.SyntheticDefectGenerator;
+import org.anomaly4j.data.TestTiffs;
 import org.anomaly4j.model.HfrModelBuilder;
 import org.anomaly4j.model.encoder.EncoderCatalogue;
 import org.anomaly4j.pipeline.TrainService;
@@ -84,9 +85,9 @@ class BadInputCatalogueTest {
                 "dot.png", "1x1"));
         c.add(new Case("very large image (header 30000x30000)", "Train", d -> train(d, dataWith(d, root ->
                 write(root.resolve("train/good/huge.png"), pngHeaderOnly(30000, 30000)))), 2, "huge.png", "MP limit", "downscale"));
-        c.add(new Case("multi-page TIFF", "Train", d -> train(d, dataWith(d, root -> multiPageTiff(root.resolve("train/good/stack.tif")))), 2,
+        c.add(new Case("multi-page TIFF", "Train", d -> train(d, dataWith(d, root -> TestTiffs.multiPage(root.resolve("train/good/stack.tif"), 48))), 2,
                 "stack.tif", "2 pages"));
-        c.add(new Case("floating-point TIFF", "Train", d -> train(d, dataWith(d, root -> floatTiff(root.resolve("test/good/depth.tiff")))), 2,
+        c.add(new Case("floating-point TIFF", "Train", d -> train(d, dataWith(d, root -> ImageIO.write(TestTiffs.floatImage(48), "tiff", root.resolve("test/good/depth.tiff").toFile()))), 2,
                 "depth.tiff", "floating-point", "8- or 16-bit"));
         c.add(new Case("mask of another size", "Train", d -> train(d, dataWith(d, root ->
                 png(root.resolve("ground_truth/scratch/000_mask.png"), 20, 20))), 2, "000_mask.png", "its image's size"));
@@ -391,28 +392,6 @@ class BadInputCatalogueTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Two 48 px pages in one TIFF, as a camera writes a focus or lighting stack. */
-    static void multiPageTiff(Path p) throws java.io.IOException {
-        BufferedImage page = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
-        ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
-        try (var out = ImageIO.createImageOutputStream(p.toFile())) {
-            w.setOutput(out);
-            w.prepareWriteSequence(null);
-            w.writeToSequence(new IIOImage(page, null, null), null);
-            w.writeToSequence(new IIOImage(page, null, null), null);
-            w.endWriteSequence();
-        } finally {
-            w.dispose();
-        }
-    }
-
-    /** A 32-bit floating-point grey TIFF (a depth map, say). */
-    static void floatTiff(Path p) throws java.io.IOException {
-        var cm = new java.awt.image.ComponentColorModel(java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY),
-                false, false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_FLOAT);
-        ImageIO.write(new BufferedImage(cm, cm.createCompatibleWritableRaster(48, 48), false, null), "tiff", p.toFile());
     }
 
     /** The PNG signature and a valid IHDR claiming w x h, and no pixel data. */

@@ -8,17 +8,8 @@ import org.anomaly4j.predict.PredictInputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import java.awt.Transparency;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.WritableRaster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +32,7 @@ class TiffImagesTest {
             }
         }
         ImageIO.write(rgb, "png", dir.resolve("a.png").toFile());
-        tiff(rgb, dir.resolve("a.tif"), "LZW");
+        TestTiffs.write(rgb, dir.resolve("a.tif"), "LZW");
         assertThat(ImageLoader.loadRgb(dir.resolve("a.tif"), 32)).containsExactly(ImageLoader.loadRgb(dir.resolve("a.png"), 32));
 
         BufferedImage grey16 = new BufferedImage(40, 30, BufferedImage.TYPE_USHORT_GRAY);
@@ -51,7 +42,7 @@ class TiffImagesTest {
             }
         }
         ImageIO.write(grey16, "png", dir.resolve("g.png").toFile());
-        tiff(grey16, dir.resolve("g.tiff"), "Deflate");
+        TestTiffs.write(grey16, dir.resolve("g.tiff"), "Deflate");
         assertThat(ImageLoader.loadRgb(dir.resolve("g.tiff"), 32)).containsExactly(ImageLoader.loadRgb(dir.resolve("g.png"), 32));
     }
 
@@ -60,7 +51,7 @@ class TiffImagesTest {
         Path root = new SyntheticDefectGenerator(48, 5).write(dir.resolve("tiles"), 12, 3, 2);
         try (Stream<Path> files = Files.walk(root)) {
             for (Path png : files.filter(p -> p.toString().endsWith(".png")).toList()) {
-                tiff(ImageIO.read(png.toFile()), png.resolveSibling(ImageFiles.stem(png) + ".tif"), "LZW");
+                TestTiffs.write(ImageIO.read(png.toFile()), png.resolveSibling(ImageFiles.stem(png) + ".tif"), "LZW");
                 Files.delete(png);
             }
         }
@@ -82,51 +73,20 @@ class TiffImagesTest {
     @Test
     void aMultiPageTiffIsRefusedNotReadAsItsFirstPage(@TempDir Path dir) throws Exception {
         Path stack = dir.resolve("stack.tif");
-        BufferedImage page = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
-        ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(stack.toFile())) {
-            w.setOutput(out);
-            w.prepareWriteSequence(null);
-            w.writeToSequence(new IIOImage(page, null, null), null);
-            w.writeToSequence(new IIOImage(page, null, null), null);
-            w.endWriteSequence();
-        } finally {
-            w.dispose();
-        }
+        TestTiffs.multiPage(stack, 16);
         assertThatThrownBy(() -> ImageLoader.read(stack)).isInstanceOf(AnomalyException.class)
                 .hasMessageContaining("stack.tif").hasMessageContaining("2 pages");
-        tiff(page, dir.resolve("one.tif"), "LZW");
+        TestTiffs.write(new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY), dir.resolve("one.tif"), "LZW");
         assertThat(ImageLoader.read(dir.resolve("one.tif")).getWidth()).as("a single page is fine").isEqualTo(16);
     }
 
     @Test
     void floatingPointSamplesAreRefusedNotGuessed(@TempDir Path dir) throws Exception {
         Path depth = dir.resolve("depth.tiff");
-        ImageIO.write(floatImage(), "tiff", depth.toFile());
+        ImageIO.write(TestTiffs.floatImage(16), "tiff", depth.toFile());
         assertThatThrownBy(() -> ImageLoader.read(depth)).isInstanceOf(AnomalyException.class)
                 .hasMessageContaining("depth.tiff").hasMessageContaining("floating-point");
-        assertThatThrownBy(() -> ImageLoader.rgbInputs(floatImage(), java.util.Collections.singletonList(null), 16, "(in memory)"))
+        assertThatThrownBy(() -> ImageLoader.rgbInputs(TestTiffs.floatImage(16), java.util.Collections.singletonList(null), 16, "(in memory)"))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("floating-point");
-    }
-
-    static BufferedImage floatImage() {
-        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
-        WritableRaster raster = cm.createCompatibleWritableRaster(16, 16);
-        raster.setSample(2, 2, 0, 0.25f);
-        return new BufferedImage(cm, raster, false, null);
-    }
-
-    static void tiff(BufferedImage img, Path file, String compression) throws Exception {
-        ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
-        ImageWriteParam p = w.getDefaultWriteParam();
-        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        p.setCompressionType(compression);
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-            w.setOutput(out);
-            w.write(null, new IIOImage(img, null, null), p);
-        } finally {
-            w.dispose();
-        }
     }
 }
