@@ -1,6 +1,8 @@
 package org.anomaly4j.data;
 
+import me.tongfei.progressbar.ProgressBar;
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +38,18 @@ public final class ImageScreen {
         List<String> skipped = new ArrayList<>();
         List<AspectRatioCheck.Shape> trainShapes = new ArrayList<>();
         List<String> lowRange = new ArrayList<>();
-        List<ImageSample> train = keep(s.train(), size, skipped, trainShapes, lowRange);
-        InputAspectRange trainingAspects = InputAspectRange.of(trainShapes, maxStretch);
-        List<AspectRatioCheck.Shape> shapes = new ArrayList<>(trainShapes);
-        DatasetSplits kept = new DatasetSplits(train, keep(s.validation(), size, skipped, shapes, lowRange),
-                keep(s.validationAnomalies(), size, skipped, shapes, lowRange), keep(s.test(), size, skipped, shapes, lowRange),
-                s.hasMasks(), s.source());
+        DatasetSplits kept;
+        InputAspectRange trainingAspects;
+        List<AspectRatioCheck.Shape> shapes;
+        long total = (long) s.train().size() + s.validation().size() + s.validationAnomalies().size() + s.test().size();
+        try (ProgressBar pb = Progress.bar("Checking images", total)) { // decoding a large set takes minutes
+            List<ImageSample> train = keep(s.train(), size, skipped, trainShapes, lowRange, pb);
+            trainingAspects = InputAspectRange.of(trainShapes, maxStretch);
+            shapes = new ArrayList<>(trainShapes);
+            kept = new DatasetSplits(train, keep(s.validation(), size, skipped, shapes, lowRange, pb),
+                    keep(s.validationAnomalies(), size, skipped, shapes, lowRange, pb), keep(s.test(), size, skipped, shapes, lowRange, pb),
+                    s.hasMasks(), s.source());
+        }
         if (!skipped.isEmpty() && !keepGoing) {
             List<String> shown = skipped.subList(0, Math.min(20, skipped.size()));
             throw new AnomalyException(skipped.size() == 1 ? skipped.get(0) + " [or pass --keep-going to skip it]"
@@ -74,9 +82,10 @@ public final class ImageScreen {
     }
 
     private static List<ImageSample> keep(List<ImageSample> samples, int size, List<String> skipped,
-                                          List<AspectRatioCheck.Shape> shapes, List<String> lowRange) {
+                                          List<AspectRatioCheck.Shape> shapes, List<String> lowRange, ProgressBar pb) {
         List<ImageSample> out = new ArrayList<>();
         for (ImageSample s : samples) {
+            pb.step();
             try {
                 java.awt.image.BufferedImage img = ImageLoader.read(s.image());
                 shapes.add(new AspectRatioCheck.Shape(s.image(), img.getWidth(), img.getHeight()));

@@ -15,7 +15,7 @@ import org.anomaly4j.scoring.AnomalyScorer;
 import org.anomaly4j.scoring.BaselineMap;
 import org.anomaly4j.scoring.ScoredBatch;
 import org.anomaly4j.scoring.Thresholds;
-import org.anomaly4j.train.Progress;
+import org.anomaly4j.Progress;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -20,7 +20,7 @@ import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.scoring.AnomalyScorer;
 import org.anomaly4j.scoring.ScoredBatch;
 import org.anomaly4j.scoring.Thresholds;
-import org.anomaly4j.train.Progress;
+import org.anomaly4j.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,21 +94,24 @@ public final class PredictService {
         List<String> outsideShapes = new ArrayList<>();
         double maxStretch = loaded.config().data().maxStretch();
         InputAspectRange trained = InputAspectRange.fromProvenance(loaded.metadata().provenance());
-        for (Path p : images) {
-            ImageSample s = PredictInputs.withGroundTruth(p);
-            try {
-                BufferedImage img = ImageLoader.read(p);
-                if (s.mask() != null) {
-                    ImageLoader.loadMask(s.mask(), p, size);
+        try (ProgressBar check = Progress.bar("Checking inputs", images.size())) { // every file decoded before any output
+            for (Path p : images) {
+                check.step();
+                ImageSample s = PredictInputs.withGroundTruth(p);
+                try {
+                    BufferedImage img = ImageLoader.read(p);
+                    if (s.mask() != null) {
+                        ImageLoader.loadMask(s.mask(), p, size);
+                    }
+                    ok.add(s);
+                    okSizes.add(new int[]{img.getWidth(), img.getHeight()});
+                    String off = trained == null ? "" : trained.check(p, img.getWidth(), img.getHeight(), maxStretch);
+                    if (!off.isEmpty()) {
+                        outsideShapes.add(off);
+                    }
+                } catch (AnomalyException e) {
+                    skipped.add(e.getMessage());
                 }
-                ok.add(s);
-                okSizes.add(new int[]{img.getWidth(), img.getHeight()});
-                String off = trained == null ? "" : trained.check(p, img.getWidth(), img.getHeight(), maxStretch);
-                if (!off.isEmpty()) {
-                    outsideShapes.add(off);
-                }
-            } catch (AnomalyException e) {
-                skipped.add(e.getMessage());
             }
         }
         if (!skipped.isEmpty()) {

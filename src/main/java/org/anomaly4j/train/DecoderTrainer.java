@@ -1,6 +1,7 @@
 package org.anomaly4j.train;
 
 import me.tongfei.progressbar.ProgressBar;
+import org.anomaly4j.Progress;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.config.ModelConfig;
 import org.anomaly4j.config.TrainConfig;

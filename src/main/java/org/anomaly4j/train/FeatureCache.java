@@ -1,6 +1,7 @@
 package org.anomaly4j.train;
 
 import me.tongfei.progressbar.ProgressBar;
+import org.anomaly4j.Progress;
 import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.model.HfrModel;

@@ -1,4 +1,4 @@
-package org.anomaly4j.train;
+package org.anomaly4j;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
