@@ -25,6 +25,18 @@ public final class Cli {
         // picocli would expand @file arguments itself, splitting lines at spaces and ignoring Predict's own rules
         // (one path per line, relative to the list's folder)
         cl.setExpandAtFiles(false);
+        CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, unparsed) -> {
+            int code = standard.handleParseException(ex, unparsed);
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                String hint = ConfigKeyHint.of(unmatched);
+                if (!hint.isEmpty()) {
+                    ex.getCommandLine().getErr().println(hint);
+                    ex.getCommandLine().getErr().flush();
+                }
+            }
+            return code;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose");
             PrintWriter err = commandLine.getErr();

@@ -107,6 +107,23 @@ public final class ConfigLoader {
         return config;
     }
 
+    /** Every config key, dotted ({@code train.epochs}), from the built-in defaults. */
+    public static List<String> keys() {
+        List<String> out = new java.util.ArrayList<>();
+        collectKeys(readResource("defaults.yaml"), "", out);
+        return out;
+    }
+
+    private static void collectKeys(JsonNode node, String prefix, List<String> out) {
+        node.fields().forEachRemaining(e -> {
+            if (e.getValue() instanceof ObjectNode child) {
+                collectKeys(child, prefix + e.getKey() + ".", out);
+            } else {
+                out.add(prefix + e.getKey());
+            }
+        });
+    }
+
     private static ObjectNode readResource(String name) {
         try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {

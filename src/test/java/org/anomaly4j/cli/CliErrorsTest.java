@@ -128,6 +128,25 @@ class CliErrorsTest {
     }
 
     @Test
+    void anUnknownOptionThatIsAConfigKeySaysHowToSetIt() throws Exception {
+        Outcome o = train("--epochs", "5", "--learning-rate=0.01", "--seed", "3");
+        assertThat(o.code()).isEqualTo(Cli.USER_ERROR);
+        assertThat(o.err()).contains("Unknown options").contains("hint: config keys are set with --set, e.g. --set train.epochs=5 or "
+                + "--set train.learningRate=0.01 or --set data.seed=3 or --set train.seed=3");
+        assertThat(train("--colour", "red").err()).as("not a config key: no hint").contains("Unknown options").doesNotContain("hint:");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        try {
+            System.setErr(new PrintStream(err, true));
+            assertThat(Cli.run(new PredictCommand(), "--model", "m.zip", "--epochs", "5", "x")).isEqualTo(Cli.USER_ERROR);
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(err.toString()).as("Predict has no --set").contains("Unknown option").doesNotContain("hint:");
+        assertNothingWritten();
+    }
+
+    @Test
     void helpWorks() {
         assertThat(train("--help").code()).isZero();
     }
