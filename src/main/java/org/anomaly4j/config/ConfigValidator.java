@@ -30,6 +30,18 @@ public final class ConfigValidator {
                 p.add("data.normalClass: must name the normal class (index or folder name)");
             }
         }
+        if (d.download() != null && !d.download().isBlank()) {
+            oneOf(p, "data.download", d.download(), Set.of("mnist", "fashion-mnist", "cifar10"));
+            if (!"one-class".equals(d.layout())) {
+                p.add("data.download: fetches the one-class benchmark datasets only (data.layout: one-class), or set it to \"\"");
+            } else {
+                String comesAs = d.download().equals("cifar10") ? "cifar10-binary" : "idx";
+                if (!comesAs.equals(d.source())) {
+                    p.add("data.download: " + d.download() + " comes as " + comesAs + " files, but data.source is " + d.source()
+                            + " (set data.source: " + comesAs + ")");
+                }
+            }
+        }
         if (d.imageSize() < 32 || d.imageSize() > 1024) {
             p.add("data.imageSize: " + d.imageSize() + " is out of range [32, 1024]");
         }

@@ -11,6 +11,9 @@ import java.util.List;
  * @param source             one-class layout: {@code idx}, {@code cifar10-binary} or {@code cifar10-folders}
  * @param normalClass        one-class layout: the normal class (index or folder name)
  * @param cacheDir           where binary sources are unpacked to PNG once (empty = the system temp folder)
+ * @param download           one-class layout: {@code mnist}, {@code fashion-mnist} or {@code cifar10} fetches that
+ *                           dataset's official files into {@code root} when they are missing (empty = never)
+ * @param downloadUrl        a mirror tried before the official ones (empty = the official ones only)
  * @param root               dataset root (MVTec category folder, or base of the folders layout)
  * @param normalDir          folders layout: normal images, relative to root
  * @param abnormalDir        folders layout: abnormal images, relative to root
@@ -39,6 +42,8 @@ public record DataConfig(
         String source,
         String normalClass,
         String cacheDir,
+        String download,
+        String downloadUrl,
         String normalDir,
         String abnormalDir,
         String maskDir,

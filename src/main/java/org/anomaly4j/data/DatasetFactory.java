@@ -18,8 +18,13 @@ public final class DatasetFactory {
                     d.maxTrainImages(), d.maxTestImages());
             case "folders" -> FolderLayout.scan(Path.of(d.root()), d.normalDir(), d.abnormalDir(), d.maskDir(),
                     d.testNormalFraction(), d.validationFraction(), d.seed(), d.maxTrainImages());
-            case "one-class" -> OneClassLayout.scan(Path.of(d.root()), d.source(), d.normalClass(), cacheDir(d),
-                    d.validationFraction(), d.seed(), d.maxTrainImages(), d.maxTestImages());
+            case "one-class" -> {
+                if (!d.download().isBlank()) {
+                    BenchmarkDownloads.fetchMissing(d.download(), Path.of(d.root()), d.downloadUrl());
+                }
+                yield OneClassLayout.scan(Path.of(d.root()), d.source(), d.normalClass(), cacheDir(d),
+                        d.validationFraction(), d.seed(), d.maxTrainImages(), d.maxTestImages());
+            }
             case "synthetic" -> synthetic(d);
             default -> throw new AnomalyException("data.layout: unknown layout '" + d.layout() + "'");
         };

@@ -47,6 +47,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDownloadMustMatchTheLayoutAndSource() {
+        assertThat(ConfigLoader.load(null, List.of("data.layout=one-class", "data.source=idx", "data.download=mnist")).data().download())
+                .isEqualTo("mnist");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("data.download=mnist"))).isInstanceOf(AnomalyException.class)
+                .hasMessageContaining("data.download: fetches the one-class benchmark datasets only");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("data.layout=one-class", "data.source=cifar10-folders",
+                "data.download=cifar10"))).hasMessageContaining("set data.source: cifar10-binary");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("data.layout=one-class", "data.download=svhn")))
+                .hasMessageContaining("data.download");
+    }
+
+    @Test
     void unknownSetKeyIsRejected() {
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("train.epoch=3")))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("train.epoch");
