@@ -1,11 +1,8 @@
 package org.anomaly4j.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
-import org.anomaly4j.report.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +27,6 @@ public final class MvtecBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(MvtecBenchmark.class);
     /** Published means over MVTec AD's 15 categories, for the table (RD4AD, Deng and Li, CVPR 2022). */
     static final String ANCHOR = "RD4AD (WideResNet50): image AUROC 98.5, pixel AUROC 97.8, PRO 93.9";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private MvtecBenchmark() {
     }
@@ -155,19 +151,8 @@ public final class MvtecBenchmark {
         json.put("mean_pixel_AUROC", mean(results, CategoryResult::pixelAuroc));
         json.put("mean_pixel_AUPRO", mean(results, CategoryResult::pixelAupro));
         json.put("anchor", ANCHOR);
-        json.put("encoder", cfg.model().encoder());
-        json.put("imageSize", cfg.data().imageSize());
-        json.put("epochs", cfg.train().epochs());
-        json.put("seed", cfg.train().seed());
-        json.put("seconds", seconds);
-        json.put("command", command);
-        try {
-            Files.createDirectories(table.getParent());
-            AtomicFiles.writeString(table.resolveSibling(table.getFileName() + ".md"), md.toString());
-            AtomicFiles.writeString(table.resolveSibling(table.getFileName() + ".json"), JSON.writeValueAsString(json));
-        } catch (IOException e) {
-            throw new AnomalyException("cannot write the benchmark table under " + table.getParent() + ": " + e.getMessage(), e);
-        }
+        SuiteRecord.putSettings(json, cfg, seconds, command);
+        SuiteRecord.write(table.getParent(), table.getFileName().toString(), md.toString(), json);
     }
 
     private static String f(double v) {

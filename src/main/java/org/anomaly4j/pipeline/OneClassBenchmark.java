@@ -1,14 +1,8 @@
 package org.anomaly4j.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import org.anomaly4j.AnomalyException;
-import org.anomaly4j.report.AtomicFiles;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +21,6 @@ public final class OneClassBenchmark {
             "mnist", "RD4AD 99.3, Deep SVDD 94.8",
             "fashion-mnist", "RD4AD 95.0",
             "cifar10", "RD4AD 86.5, Deep SVDD 64.8");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private OneClassBenchmark() {
     }
@@ -92,19 +85,8 @@ public final class OneClassBenchmark {
         json.put("mean_image_AUROC", mean);
         json.put("mean_validation_image_AUROC", valMean);
         json.put("anchors", ANCHORS.getOrDefault(dataset, "n/a"));
-        json.put("encoder", cfg.model().encoder());
-        json.put("imageSize", cfg.data().imageSize());
-        json.put("epochs", cfg.train().epochs());
-        json.put("seed", cfg.train().seed());
-        json.put("seconds", seconds);
-        json.put("command", command);
-        try {
-            Files.createDirectories(dir);
-            AtomicFiles.writeString(dir.resolve("one-class-" + dataset + ".md"), md.toString());
-            AtomicFiles.writeString(dir.resolve("one-class-" + dataset + ".json"), JSON.writeValueAsString(json));
-        } catch (IOException e) {
-            throw new AnomalyException("cannot write the benchmark table under " + dir + ": " + e.getMessage(), e);
-        }
+        SuiteRecord.putSettings(json, cfg, seconds, command);
+        SuiteRecord.write(dir, "one-class-" + dataset, md.toString(), json);
     }
 
 }
