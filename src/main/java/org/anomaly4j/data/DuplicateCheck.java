@@ -22,27 +22,46 @@ public final class DuplicateCheck {
     private DuplicateCheck() {
     }
 
-    /** "test/a.png = train/b.png" for each test image whose file equals a training file. */
+    /**
+     * "test/a.png = train/b.png" for each test image whose file equals a training file. Files are compared by size
+     * first and hashed only when a training file has the same size, so a large dataset is not read twice.
+     */
     public static List<String> copies(List<ImageSample> train, List<ImageSample> test) {
-        Map<String, Path> seen = new HashMap<>();
+        Map<Long, List<Path>> trainBySize = new HashMap<>();
         for (Path image : train.stream().map(ImageSample::image).distinct().toList()) {
-            String h = hash(image);
-            if (h != null) {
-                seen.putIfAbsent(h, image);
+            long size = size(image);
+            if (size >= 0) {
+                trainBySize.computeIfAbsent(size, k -> new ArrayList<>()).add(image);
             }
         }
+        Map<Path, String> hashes = new HashMap<>();
         List<String> out = new ArrayList<>();
         Set<Path> checked = new HashSet<>();
         for (ImageSample s : test) {
             if (!checked.add(s.image())) {
                 continue; // another piece of an image already checked
             }
-            Path twin = seen.get(hash(s.image()));
-            if (twin != null) {
-                out.add(s.image() + " = " + twin);
+            List<Path> sameSize = trainBySize.getOrDefault(size(s.image()), List.of());
+            if (sameSize.isEmpty()) {
+                continue;
+            }
+            String h = hashes.computeIfAbsent(s.image(), DuplicateCheck::hash);
+            for (Path twin : sameSize) {
+                if (h != null && h.equals(hashes.computeIfAbsent(twin, DuplicateCheck::hash))) {
+                    out.add(s.image() + " = " + twin);
+                    break;
+                }
             }
         }
         return out;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1; // unreadable files are the screen's to report
+        }
     }
 
     /** The warning over {@link #copies}, or "" when there are none. */

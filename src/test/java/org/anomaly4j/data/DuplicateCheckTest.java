@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,5 +28,16 @@ class DuplicateCheckTest {
                 .contains(root.resolve("test/good/copy-of-trained.png") + " = " + trained)
                 .contains(root.resolve("test/spot/copy-of-held-out.png") + " = " + heldOut)
                 .contains("better than they should be");
+    }
+
+    @Test
+    void filesOfTheSameSizeAreComparedByContent(@TempDir Path dir) throws Exception {
+        Path a = Files.write(dir.resolve("a.png"), new byte[]{1, 2, 3, 4});
+        Path b = Files.write(dir.resolve("b.png"), new byte[]{1, 2, 3, 5}); // same size, other bytes
+        Path c = Files.write(dir.resolve("c.png"), new byte[]{1, 2, 3, 4});
+        List<ImageSample> train = List.of(new ImageSample(a, ImageSample.GOOD, null));
+        assertThat(DuplicateCheck.copies(train, List.of(new ImageSample(b, ImageSample.GOOD, null)))).isEmpty();
+        assertThat(DuplicateCheck.copies(train, List.of(new ImageSample(c, "x", null), new ImageSample(c, "x", null))))
+                .as("one line per image, pieces counted once").containsExactly(c + " = " + a);
     }
 }
