@@ -45,6 +45,9 @@ public final class ConfigValidator {
         if (d.imageSize() < 32 || d.imageSize() > 1024) {
             p.add("data.imageSize: " + d.imageSize() + " is out of range [32, 1024]");
         }
+        if (d.sampleBits() != 0 && (d.sampleBits() < 9 || d.sampleBits() > 16)) {
+            p.add("data.sampleBits: " + d.sampleBits() + " must be 0 (as stored) or the bits the camera fills, 9 to 16 (e.g. 12)");
+        }
         if (d.maxStretch() != 0 && (d.maxStretch() < 1 || d.maxStretch() > 16)) {
             p.add("data.maxStretch: " + d.maxStretch() + " must be 0 (off) or in [1, 16]");
         }

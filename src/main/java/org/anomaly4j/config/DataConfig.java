@@ -20,6 +20,9 @@ import java.util.List;
  * @param maskDir            folders layout: optional masks (same stem as the abnormal image)
  * @param testNormalFraction folders layout: share of normal images held out for the test split
  * @param imageSize          square side the images are resized to
+ * @param sampleBits         images stored with more bits per sample than the camera fills (a 12-bit sensor in
+ *                           16-bit files): the bits it fills, so samples are scaled to the full range before the
+ *                           8-bit conversion (0 = as stored)
  * @param maxStretch         mvtec and folders layouts: an image whose long side is more than this many times
  *                           its short side is cut into round(long / short) equal pieces along the long side
  *                           (values below 1.5 act as 1.5: a cut must leave pieces closer to square),
@@ -49,6 +52,7 @@ public record DataConfig(
         String maskDir,
         double testNormalFraction,
         int imageSize,
+        int sampleBits,
         double maxStretch,
         double validationFraction,
         List<String> validationDefects,

@@ -23,10 +23,17 @@ public class AnomalyImageRecordReader extends IndexedRecordReader {
 
     private final List<ImageSample> samples;
     private final int size;
+    private final int sampleBits;
 
     public AnomalyImageRecordReader(List<ImageSample> samples, int size) {
+        this(samples, size, SampleDepth.AS_STORED);
+    }
+
+    /** {@code sampleBits}: the bits the images' samples fill ({@link SampleDepth}; 0 = as stored). */
+    public AnomalyImageRecordReader(List<ImageSample> samples, int size, int sampleBits) {
         this.samples = List.copyOf(samples);
         this.size = size;
+        this.sampleBits = sampleBits;
     }
 
     @Override
@@ -46,7 +53,7 @@ public class AnomalyImageRecordReader extends IndexedRecordReader {
     @Override
     protected List<Writable> read(int i) {
         ImageSample s = samples.get(i);
-        float[] image = ImageLoader.loadRgb(s, size);
+        float[] image = ImageLoader.loadRgb(s, size, sampleBits);
         float[] mask = s.mask() != null ? ImageLoader.loadMask(s, size) : new float[size * size];
         List<Writable> record = new ArrayList<>(4);
         record.add(new NDArrayWritable(Nd4j.create(image, new long[]{1, 3, size, size})));

@@ -53,22 +53,32 @@ public final class ImageLoader {
 
     /** The sample's image, or its piece, as RGB in [0, 1], CHW, resized to size x size. */
     public static float[] loadRgb(ImageSample sample, int size) {
-        return pieceRgb(toRgb(read(sample.image())), sample.piece(), size);
+        return loadRgb(sample, size, SampleDepth.AS_STORED);
     }
 
-    /** The pieces of one image, each like {@link #loadRgb(ImageSample, int)}, from a single decoding of the file. */
-    public static List<float[]> loadRgbPieces(Path file, List<Piece> pieces, int size) {
-        return rgbInputs(read(file), pieces, size, file.toString());
+    /** Like {@link #loadRgb(ImageSample, int)}, samples first scaled from {@code sampleBits} ({@link SampleDepth}). */
+    public static float[] loadRgb(ImageSample sample, int size, int sampleBits) {
+        return pieceRgb(toRgb(SampleDepth.widen(read(sample.image()), sampleBits)), sample.piece(), size);
+    }
+
+    /** The pieces of one image, each like {@link #loadRgb(ImageSample, int, int)}, from a single decoding of the file. */
+    public static List<float[]> loadRgbPieces(Path file, List<Piece> pieces, int size, int sampleBits) {
+        return rgbInputs(read(file), pieces, size, file.toString(), sampleBits);
+    }
+
+    /** {@link #rgbInputs(BufferedImage, List, int, String, int)} with the samples as stored. */
+    public static List<float[]> rgbInputs(BufferedImage img, List<Piece> pieces, int size, String name) {
+        return rgbInputs(img, pieces, size, name, SampleDepth.AS_STORED);
     }
 
     /**
      * An image already in memory as model inputs, one per piece (a single null piece: the whole image), each like
-     * {@link #loadRgb(ImageSample, int)}. {@code name} says which image in a message about its size.
+     * {@link #loadRgb(ImageSample, int, int)}. {@code name} says which image in a message about its size.
      */
-    public static List<float[]> rgbInputs(BufferedImage img, List<Piece> pieces, int size, String name) {
+    public static List<float[]> rgbInputs(BufferedImage img, List<Piece> pieces, int size, String name, int sampleBits) {
         requireUsableSize(name, img.getWidth(), img.getHeight());
         requireIntegerSamples(img, name);
-        BufferedImage rgb = toRgb(img);
+        BufferedImage rgb = toRgb(SampleDepth.widen(img, sampleBits));
         List<float[]> out = new ArrayList<>(pieces.size());
         for (Piece piece : pieces) {
             out.add(pieceRgb(rgb, piece, size));

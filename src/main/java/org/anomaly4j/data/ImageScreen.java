@@ -35,6 +35,11 @@ public final class ImageScreen {
 
     /** {@code maxStretch} &gt; 0: long images are cut into pieces ({@link ImagePieces}), so their shapes need no warning. */
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing, double maxStretch) {
+        return screen(s, size, keepGoing, maxStretch, SampleDepth.AS_STORED);
+    }
+
+    /** {@code sampleBits}: the images' samples are checked for their range as scaled from that many bits ({@link SampleDepth}). */
+    public static Screened screen(DatasetSplits s, int size, boolean keepGoing, double maxStretch, int sampleBits) {
         List<String> skipped = new ArrayList<>();
         List<AspectRatioCheck.Shape> trainShapes = new ArrayList<>();
         List<String> lowRange = new ArrayList<>();
@@ -43,11 +48,11 @@ public final class ImageScreen {
         List<AspectRatioCheck.Shape> shapes;
         long total = (long) s.train().size() + s.validation().size() + s.validationAnomalies().size() + s.test().size();
         try (ProgressBar pb = Progress.bar("Checking images", total)) { // decoding a large set takes minutes
-            List<ImageSample> train = keep(s.train(), size, skipped, trainShapes, lowRange, pb);
+            List<ImageSample> train = keep(s.train(), size, skipped, trainShapes, lowRange, sampleBits, pb);
             trainingAspects = InputAspectRange.of(trainShapes, maxStretch);
             shapes = new ArrayList<>(trainShapes);
-            kept = new DatasetSplits(train, keep(s.validation(), size, skipped, shapes, lowRange, pb),
-                    keep(s.validationAnomalies(), size, skipped, shapes, lowRange, pb), keep(s.test(), size, skipped, shapes, lowRange, pb),
+            kept = new DatasetSplits(train, keep(s.validation(), size, skipped, shapes, lowRange, sampleBits, pb),
+                    keep(s.validationAnomalies(), size, skipped, shapes, lowRange, sampleBits, pb), keep(s.test(), size, skipped, shapes, lowRange, sampleBits, pb),
                     s.hasMasks(), s.source());
         }
         if (!skipped.isEmpty() && !keepGoing) {
@@ -82,14 +87,15 @@ public final class ImageScreen {
     }
 
     private static List<ImageSample> keep(List<ImageSample> samples, int size, List<String> skipped,
-                                          List<AspectRatioCheck.Shape> shapes, List<String> lowRange, ProgressBar pb) {
+                                          List<AspectRatioCheck.Shape> shapes, List<String> lowRange, int sampleBits,
+                                          ProgressBar pb) {
         List<ImageSample> out = new ArrayList<>();
         for (ImageSample s : samples) {
             pb.step();
             try {
                 java.awt.image.BufferedImage img = ImageLoader.read(s.image());
                 shapes.add(new AspectRatioCheck.Shape(s.image(), img.getWidth(), img.getHeight()));
-                String range = SampleRangeCheck.finding(img, s.image());
+                String range = SampleRangeCheck.finding(SampleDepth.widen(img, sampleBits), s.image());
                 if (!range.isEmpty()) {
                     lowRange.add(range);
                 }

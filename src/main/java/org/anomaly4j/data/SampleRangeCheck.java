@@ -54,7 +54,7 @@ public final class SampleRangeCheck {
         return findings.size() + " of " + images + " images use only the low bits of their samples, e.g. "
                 + String.join(", ", sorted.subList(0, Math.min(3, sorted.size())))
                 + ": images are converted to 8 bits by their high byte, so these load nearly black and the model sees "
-                + "almost nothing of them. If a 10- or 12-bit camera wrote them, scale them to the full range first "
-                + "(12-bit data: multiply by 16), or save them as 8-bit images";
+                + "almost nothing of them. If a 10- or 12-bit camera wrote them, say so with data.sampleBits (e.g. "
+                + "--set data.sampleBits=12: every image's samples are scaled by the same factor), or save them as 8-bit images";
     }
 }

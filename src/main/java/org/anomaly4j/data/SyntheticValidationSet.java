@@ -133,6 +133,12 @@ public final class SyntheticValidationSet {
      * copies is the same whatever {@code copies} is (one random stream, continued by the later rounds).
      */
     public static List<ImageSample> build(List<ImageSample> normals, Path dir, long seed, List<String> kinds, int copies) {
+        return build(normals, dir, seed, kinds, copies, SampleDepth.AS_STORED);
+    }
+
+    /** As above, the normals' samples first scaled from {@code sampleBits} ({@link SampleDepth}), as the model sees them. */
+    public static List<ImageSample> build(List<ImageSample> normals, Path dir, long seed, List<String> kinds, int copies,
+                                          int sampleBits) {
         Random rnd = new Random(seed);
         List<ImageSample> out = new ArrayList<>(normals);
         try {
@@ -141,7 +147,7 @@ public final class SyntheticValidationSet {
             for (int round = 0; round < copies; round++) {
                 for (ImageSample n : normals) {
                     // decoded again each round rather than all held in memory: a decode is cheap next to scoring
-                    BufferedImage src = ImageLoader.read(n.image());
+                    BufferedImage src = SampleDepth.widen(ImageLoader.read(n.image()), sampleBits);
                     BufferedImage img = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
                     Graphics2D g = img.createGraphics();
                     g.drawImage(src, 0, 0, null);

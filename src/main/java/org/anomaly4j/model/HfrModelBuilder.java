@@ -83,7 +83,7 @@ public final class HfrModelBuilder {
         tl.setInputTypes(InputType.convolutional(imageSize, imageSize, 3));
         ComputationGraph graph = tl.build();
         return new HfrModel(graph, encoder.inputName(), imageSize, taps, recon, losses, encoder.preprocessing(),
-                encoder.kind(), encoder.weightsSource(), encoder.pretrained());
+                encoder.kind(), encoder.weightsSource(), encoder.pretrained(), 0);
     }
 
     /**

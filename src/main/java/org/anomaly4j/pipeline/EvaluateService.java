@@ -56,7 +56,8 @@ public final class EvaluateService {
             splits = new DatasetSplits(splits.train(), splits.validation(), splits.validationAnomalies(), List.of(),
                     splits.hasMasks(), splits.source());
         }
-        ImageScreen.Screened screened = ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing, data.maxStretch());
+        ImageScreen.Screened screened = ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing, data.maxStretch(),
+                loaded.model().sampleBits());
         splits = screened.splits();
         List<String> skipped = screened.skipped();
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {

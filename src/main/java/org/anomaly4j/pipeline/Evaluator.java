@@ -34,7 +34,7 @@ public final class Evaluator {
                                            List<ImageSample> test, boolean hasMasks, double maxStretch) {
         long start = System.nanoTime();
         PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, scoring, baseline), model.imageSize(), maxStretch);
-        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(test, model.imageSize());
+        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(test, model.imageSize(), model.sampleBits());
         List<ImageScore> scores = new ArrayList<>();
         List<float[]> maps = new ArrayList<>();
         List<float[]> masks = new ArrayList<>();

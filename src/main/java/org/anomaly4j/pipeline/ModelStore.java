@@ -52,6 +52,11 @@ public final class ModelStore {
         Preprocessing p = model.preprocessing();
         pre.put("name", p.name());
         pre.put("input", "RGB in [0,1], NCHW, resized to " + model.imageSize() + "x" + model.imageSize());
+        if (model.sampleBits() > 0) { // an app feeding the exported graph must scale such images the same way
+            pre.put("sampleBits", model.sampleBits());
+            pre.put("sampleScaling", "samples stored with more than " + model.sampleBits() + " bits are shifted left to fill "
+                    + "their container (16-bit: times 2^(16 - " + model.sampleBits() + "), saturating) before the 8-bit conversion");
+        }
         pre.put("bgr", p.bgr());
         pre.put("scale", p.scale());
         pre.put("mean", p.mean());
@@ -116,7 +121,7 @@ public final class ModelStore {
         Preprocessing p = new Preprocessing((String) pre.get("name"), (Boolean) pre.get("bgr"),
                 ((Number) pre.get("scale")).doubleValue(), toDoubles(pre.get("mean")), toDoubles(pre.get("std")));
         HfrModel model = new HfrModel(graph, meta.inputName(), meta.imageSize(), meta.taps(), meta.reconstructions(),
-                meta.lossOutputs(), p, meta.encoder(), meta.weightsSource(), meta.pretrainedEncoder());
+                meta.lossOutputs(), p, meta.encoder(), meta.weightsSource(), meta.pretrainedEncoder(), config.data().sampleBits());
         String kind = config.scoring().baseline();
         BaselineMap baseline = null;
         if (NormalBaseline.MEAN.equals(kind) || NormalBaseline.ZSCORE.equals(kind)) {

@@ -68,7 +68,8 @@ public final class PieceScorer {
             }
         }
         List<Supplier<List<float[]>>> cutInputs = cut.stream().<Supplier<List<float[]>>>map(pieces -> () ->
-                ImageLoader.loadRgbPieces(pieces.get(0).image(), pieces.stream().map(ImageSample::piece).toList(), size)).toList();
+                ImageLoader.loadRgbPieces(pieces.get(0).image(), pieces.stream().map(ImageSample::piece).toList(), size,
+                        scorer.model().sampleBits())).toList();
         ScoredBatch cutScored = scoreImages(cutInputs, cut.stream().map(p -> p.get(0).piece()).toList(), b.samples().size());
         float[][] maps = new float[perImage.size()][];
         float[] scores = new float[perImage.size()];
@@ -96,7 +97,7 @@ public final class PieceScorer {
             String name = names.get(i);
             List<Piece> cut = ImagePieces.cut(img.getWidth(), img.getHeight(), maxStretch);
             List<Piece> pieces = cut.isEmpty() ? Collections.singletonList(null) : cut; // null: the whole image
-            inputs.add(() -> ImageLoader.rgbInputs(img, pieces, size, name));
+            inputs.add(() -> ImageLoader.rgbInputs(img, pieces, size, name, scorer.model().sampleBits()));
             firstPieces.add(pieces.get(0));
         }
         return scoreImages(inputs, firstPieces, chunk);

@@ -64,7 +64,7 @@ public final class TrainService {
         }
         DatasetSplits data = DatasetFactory.open(cfg.data());
         ImageScreen.Screened screened = ImageScreen.screen(data, cfg.data().imageSize(), options.keepGoing(),
-                cfg.data().maxStretch());
+                cfg.data().maxStretch(), cfg.data().sampleBits());
         data = screened.splits();
         List<String> skipped = screened.skipped();
         LOG.info("Data: {} ({} train, {} validation, {} test images)", data.source(), data.train().size(),
@@ -88,14 +88,15 @@ public final class TrainService {
             Encoder encoder = EncoderCatalogue.build(cfg.model(), size, cfg.train().seed());
             String warning = RunSummary.warnings(encoder.pretrained() ? "" : encoder.weightsSource(), screened.shapeWarning(),
                     screened.rangeWarning(), screened.duplicateWarning());
-            HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size);
+            HfrModel model = HfrModelBuilder.build(encoder, cfg.model(), cfg.train(), size).withSampleBits(cfg.data().sampleBits());
             LOG.info("Model: {} encoder (taps {}), {} trainable parameters", encoder.kind(), model.tapNames(),
                     trainableParams(model));
             TrainingHistory history;
             try (TrainingUi ui = TrainingUi.open(run.file(UI_STATS), options.uiPort())) {
                 TrainingSession session = new TrainingSession(checkpoints, options.resume(), fingerprint(cfg), List.of(ui.listener()));
                 history = DecoderTrainer.train(model, cfg.model(), cfg.train(),
-                        new AnomalyImageRecordReader(trainPieces, size), new AnomalyImageRecordReader(validationPieces, size), session);
+                        new AnomalyImageRecordReader(trainPieces, size, model.sampleBits()),
+                        new AnomalyImageRecordReader(validationPieces, size, model.sampleBits()), session);
                 ui.close(options.keepUi());
             }
             InferencePath path = new InferencePath(model, cfg.model(), cfg.train());

@@ -148,7 +148,7 @@ public final class PredictService {
             }
             List<Prediction> predictions = new ArrayList<>();
             StringBuilder regions = new StringBuilder(REGIONS_HEADER);
-            AnomalyImageRecordReader reader = new AnomalyImageRecordReader(ok, size);
+            AnomalyImageRecordReader reader = new AnomalyImageRecordReader(ok, size, model.sampleBits());
             int offset = 0;
             int batchSize = loaded.config().scoring().batchSize();
             try (ProgressBar pb = Progress.bar("Predicting", ok.size())) {

@@ -57,7 +57,7 @@ public final class OverlayWriter {
             hi = Math.max(hi, s.score());
         }
         PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, scoring, baseline), model.imageSize(), maxStretch);
-        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(chosen, model.imageSize());
+        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(chosen, model.imageSize(), model.sampleBits());
         ImageBatches.Batch b = ImageBatches.next(reader, 0, chosen.size());
         ScoredBatch s = scorer.score(b);
         int size = model.imageSize();

@@ -42,6 +42,11 @@ public final class AnomalyScorer {
     }
 
     /** Scores raw RGB images in [0, 1] (NCHW, already at the model's size). */
+    /** The model it scores with. */
+    public HfrModel model() {
+        return model;
+    }
+
     public ScoredBatch score(INDArray rgb01) {
         INDArray input = model.preprocessing().apply(rgb01);
         Map<String, INDArray> acts = path.targetsAndReconstructions(input);

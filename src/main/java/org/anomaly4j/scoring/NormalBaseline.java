@@ -46,7 +46,7 @@ public final class NormalBaseline {
         }
         List<ImageSample> used = trainNormals.subList(0, Math.min(scoring.baselineImages(), trainNormals.size()));
         AnomalyScorer scorer = new AnomalyScorer(model, path, scoring);
-        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(used, model.imageSize());
+        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(used, model.imageSize(), model.sampleBits());
         float[] sum = new float[model.imageSize() * model.imageSize()];
         double[] squares = new double[sum.length];
         int offset = 0;

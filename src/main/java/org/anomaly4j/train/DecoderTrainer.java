@@ -86,7 +86,7 @@ public final class DecoderTrainer {
                 List<INDArray> list = new ArrayList<>();
                 for (int i : idx) {
                     list.add(model.preprocessing().apply(
-                            Nd4j.create(org.anomaly4j.data.ImageLoader.loadRgb(r.sample(i), model.imageSize()),
+                            Nd4j.create(org.anomaly4j.data.ImageLoader.loadRgb(r.sample(i), model.imageSize(), model.sampleBits()),
                                     new long[]{1, 3, model.imageSize(), model.imageSize()})));
                 }
                 return Nd4j.concat(0, list.toArray(INDArray[]::new));

@@ -36,7 +36,7 @@ public final class ReconstructionCheck {
     public static List<Tap> run(HfrModel model, InferencePath path, List<ImageSample> normals, int batchSize) {
         List<Accumulator> acc = new ArrayList<>();
         model.taps().forEach(t -> acc.add(new Accumulator(t.name())));
-        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(normals, model.imageSize());
+        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(normals, model.imageSize(), model.sampleBits());
         for (int offset = 0; offset < normals.size(); offset += batchSize) {
             ImageBatches.Batch b = ImageBatches.next(reader, offset, Math.min(batchSize, normals.size() - offset));
             INDArray input = model.preprocessing().apply(b.images());

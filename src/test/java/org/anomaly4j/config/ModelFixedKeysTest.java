@@ -29,5 +29,7 @@ class ModelFixedKeysTest {
                 "model.decoder.width=16"), "Export")).isInstanceOf(AnomalyException.class)
                 .hasMessageStartingWith("Export --set data.imageSize, model.decoder.width: fixed when the model was trained")
                 .hasMessageContaining("new Train run");
+        assertThatThrownBy(() -> ModelFixedKeys.requireUnchanged(trained, List.of("data.sampleBits=12"), "Evaluate"))
+                .as("the images' sample scaling is the model's input too").hasMessageStartingWith("Evaluate --set data.sampleBits:");
     }
 }

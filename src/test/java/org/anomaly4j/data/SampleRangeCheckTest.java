@@ -53,7 +53,7 @@ class SampleRangeCheckTest {
         ImageSample b = new ImageSample(full, ImageSample.GOOD, null);
         ImageScreen.Screened s = ImageScreen.screen(new DatasetSplits(List.of(a, b), List.of(), List.of(), List.of(b), false, "t"), 16, false);
         assertThat(s.rangeWarning()).startsWith("1 of 3 images").contains("low.png (16-bit, largest value 4000)")
-                .doesNotContain("full.png").contains("multiply by 16");
+                .doesNotContain("full.png").contains("--set data.sampleBits=12");
         assertThat(ImageScreen.screen(new DatasetSplits(List.of(b), List.of(), List.of(), List.of(b), false, "t"), 16, false)
                 .rangeWarning()).isEmpty();
     }

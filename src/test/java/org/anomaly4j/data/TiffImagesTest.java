@@ -71,6 +71,64 @@ class TiffImagesTest {
     }
 
     @Test
+    void twelveBitTiffsWithSampleBitsTrainExactlyLikeTheirEightBitOriginals(@TempDir Path dir) throws Exception {
+        Path generated = new SyntheticDefectGenerator(48, 6).write(dir.resolve("generated"), 12, 3, 2);
+        Path png = dir.resolve("grey8"); // the same images as 8-bit grey PNGs and as 12-bit data in 16-bit TIFFs
+        Path tif = dir.resolve("tif");
+        try (Stream<Path> files = Files.walk(generated)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                String rel = generated.relativize(p).toString();
+                Path asPng = png.resolve(rel);
+                Path asTif = tif.resolve(rel.replace(".png", ".tif"));
+                Files.createDirectories(asPng.getParent());
+                Files.createDirectories(asTif.getParent());
+                BufferedImage src = ImageIO.read(p.toFile());
+                if (rel.contains("_mask")) {
+                    Files.copy(p, asPng);
+                    TestTiffs.write(src, asTif, "LZW");
+                    continue;
+                }
+                BufferedImage grey = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+                BufferedImage twelve = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
+                for (int y = 0; y < src.getHeight(); y++) {
+                    for (int x = 0; x < src.getWidth(); x++) {
+                        int v = src.getRGB(x, y) & 0xff;
+                        grey.getRaster().setSample(x, y, 0, v);
+                        twelve.getRaster().setSample(x, y, 0, v << 4); // the grey level as 12-bit data
+                    }
+                }
+                ImageIO.write(grey, "png", asPng.toFile());
+                TestTiffs.write(twelve, asTif, "Deflate");
+            }
+        }
+        List<String> common = List.of("data.imageSize=48", "data.validationFraction=0.25", "model.encoder=tiny",
+                "model.decoder.width=8", "model.decoder.bottleneck=8", "model.decoder.depth=1", "train.epochs=1",
+                "train.batchSize=8", "scoring.sigma=1", "scoring.batchSize=8");
+        var original = TrainService.run(ConfigLoader.load(null, with(common, "data.root=" + png)), "t", dir.resolve("r"), "png");
+        var asStored = TrainService.run(ConfigLoader.load(null, with(common, "data.root=" + tif)), "t", dir.resolve("r"), "stored");
+        var scaled = TrainService.run(ConfigLoader.load(null, with(common, "data.root=" + tif, "data.sampleBits=12")), "t",
+                dir.resolve("r"), "scaled");
+        assertThat(asStored.warning()).contains("use only the low bits").contains("data.sampleBits");
+        assertThat(scaled.warning()).doesNotContain("low bits");
+        assertThat(scaled.evaluation().metrics()).as("the 12-bit files, scaled, are the 8-bit images").isEqualTo(original.evaluation().metrics());
+        assertThat(asStored.evaluation().metrics()).isNotEqualTo(original.evaluation().metrics());
+
+        // a saved model keeps it: Predict and the Java detector scale new 12-bit images the same way
+        Path model = scaled.runDir().resolve("model.zip");
+        Path image = tif.resolve("test/good/000.tif");
+        var detector = org.anomaly4j.predict.AnomalyDetector.load(model);
+        var fromTwelve = detector.detect(ImageIO.read(image.toFile()));
+        var fromEight = detector.detect(ImageIO.read(png.resolve("test/good/000.png").toFile()));
+        assertThat(fromTwelve.score()).isEqualTo(fromEight.score());
+    }
+
+    private static List<String> with(List<String> common, String... more) {
+        List<String> all = new java.util.ArrayList<>(common);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    @Test
     void aMultiPageTiffIsRefusedNotReadAsItsFirstPage(@TempDir Path dir) throws Exception {
         Path stack = dir.resolve("stack.tif");
         TestTiffs.multiPage(stack, 16);
