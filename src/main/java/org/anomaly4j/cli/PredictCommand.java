@@ -40,6 +40,11 @@ public class PredictCommand implements Callable<Integer> {
             + "(each mask's connected regions: bounding box, area, peak map value).")
     boolean masks;
 
+    @Option(names = "--min-region-area", paramLabel = "PX", defaultValue = "0",
+            description = "With --masks: leave regions of fewer pixels (at the image's own size) out of masks/ and regions.csv, "
+                    + "the smallest defect your reject rule counts (default: keep all). Labels still follow the image score.")
+    int minRegionArea;
+
     @Option(names = "--overlays", paramLabel = "WHICH", defaultValue = "all",
             description = "Which images get a heat-map overlay in overlays/: all (default), anomalous (labelled so at the "
                     + "threshold in use: the stored one or --image-threshold) or none.")
@@ -82,7 +87,7 @@ public class PredictCommand implements Callable<Integer> {
         ModelStore.Loaded loaded = ModelStore.load(model);
         List<Path> images = PredictInputs.expand(inputs);
         String id = runId != null ? runId : "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        PredictService.Result r = PredictService.run(loaded, images, new PredictService.Options(keepGoing, masks, which, imageThreshold), CommonOptions.commandLine("Predict", rawArgs), reports, id);
+        PredictService.Result r = PredictService.run(loaded, images, new PredictService.Options(keepGoing, masks, which, imageThreshold, minRegionArea), CommonOptions.commandLine("Predict", rawArgs), reports, id);
         var out = spec.commandLine().getOut();
         long flagged = r.predictions().stream().filter(p -> p.label().equals("anomalous")).count();
         out.printf("%d images scored, %d anomalous at the %s threshold%s%n", r.predictions().size(), flagged,

@@ -13,6 +13,36 @@ import java.util.List;
  */
 public record DefectRegion(int x, int y, int width, int height, int area, float peakScore) {
 
+    /**
+     * {@code mask} without its regions of fewer than {@code minArea} pixels (a reject rule's smallest defect that
+     * counts); {@code mask} itself when none is that small.
+     */
+    static boolean[] withoutSmaller(boolean[] mask, int width, int height, int minArea) {
+        if (minArea <= 1) {
+            return mask;
+        }
+        float[] binary = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            binary[i] = mask[i] ? 1f : 0f;
+        }
+        int[] labels = ConnectedComponents.label8(binary, width, height);
+        int n = 0;
+        for (int l : labels) {
+            n = Math.max(n, l);
+        }
+        int[] area = new int[n + 1];
+        for (int l : labels) {
+            area[l]++;
+        }
+        boolean[] out = mask.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (labels[i] != 0 && area[labels[i]] < minArea) {
+                out[i] = false;
+            }
+        }
+        return out;
+    }
+
     /** The regions of {@code mask} (width x height, row-major) with peaks from {@code map}, highest peak first. */
     static List<DefectRegion> of(boolean[] mask, float[] map, int width, int height) {
         float[] binary = new float[mask.length];

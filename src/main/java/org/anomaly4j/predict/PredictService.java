@@ -71,9 +71,16 @@ public final class PredictService {
      *                  only the anomalous ones)
      * @param imageThreshold the image score from which an image is labelled anomalous instead of the model's stored
      *                  threshold (NaN: the stored one), e.g. the F1-optimal one Evaluate reports on labelled images
+     * @param minRegionArea with {@code masks}: regions of fewer pixels (at the image's own size) are left out of the
+     *                  masks and regions.csv, the smallest defect a reject rule counts (0: keep all); labels stay the
+     *                  image score's
      */
-    public record Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold) {
+    public record Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold, int minRegionArea) {
         public static final Options DEFAULT = new Options(false, false, Overlays.ALL, Double.NaN);
+
+        public Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold) {
+            this(keepGoing, masks, overlays, imageThreshold, 0);
+        }
     }
 
     public static Result run(ModelStore.Loaded loaded, List<Path> images, Options options, String command,
@@ -177,7 +184,8 @@ public final class PredictService {
                         if (writeMasks) {
                             int[] wh = okSizes.get(index);
                             float[] atImageSize = DefectMask.atImageSize(map, size, wh[0], wh[1]);
-                            boolean[] defects = DefectMask.of(atImageSize, t.pixel());
+                            boolean[] defects = DefectRegion.withoutSmaller(DefectMask.of(atImageSize, t.pixel()), wh[0], wh[1],
+                                    options.minRegionArea());
                             ImageIO.write(DefectMask.image(defects, wh[0], wh[1]), "png", run.file("masks/" + name).toFile());
                             appendRegions(regions, sample.image(), DefectRegion.of(defects, atImageSize, wh[0], wh[1]));
                         }
@@ -206,7 +214,8 @@ public final class PredictService {
             if (writeMasks) {
                 run.writeString("regions.csv", regions.toString());
             }
-            run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc, trained, outsideShapes, writeMasks)));
+            run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc, trained, outsideShapes, writeMasks,
+                    options.minRegionArea())));
             return new Result(run.commit(), predictions, skipped, f1, auroc, outsideShapes);
         } catch (IOException e) {
             throw new AnomalyException("cannot write predictions under " + reportsRoot + ": " + e.getMessage()
@@ -216,6 +225,12 @@ public final class PredictService {
 
     /** Refuses, before anything is written, the options that need a threshold the model does not store ({@code t}). */
     private static void requireThresholdsFor(Options options, Thresholds t) {
+        if (options.minRegionArea() < 0) {
+            throw new AnomalyException("--min-region-area " + options.minRegionArea() + ": give a number of pixels, 0 or more");
+        }
+        if (options.minRegionArea() > 0 && !options.masks()) {
+            throw new AnomalyException("--min-region-area applies to the masks and regions.csv: add --masks");
+        }
         String none = " (it was trained without validation images: set data.validationFraction above 0 and train again";
         if (options.masks() && t == null) {
             throw new AnomalyException("--masks needs the pixel threshold stored in the model, and this model stores no thresholds"
@@ -239,7 +254,7 @@ public final class PredictService {
     }
 
     private static Map<String, Object> metrics(List<Prediction> p, List<String> skipped, Thresholds t, double f1, double auroc,
-                                               InputAspectRange trained, List<String> outsideShapes, boolean masks) {
+                                               InputAspectRange trained, List<String> outsideShapes, boolean masks, int minRegionArea) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", p.size());
         m.put("predicted_anomalous", p.stream().filter(x -> x.label().equals("anomalous")).count());
@@ -252,7 +267,8 @@ public final class PredictService {
         m.put("outside_training_shapes", outsideShapes);
         m.put("masks", masks ? "masks/<nnnnn>_<image name>.png: the image's own size, white where the map is at or above the pixel threshold "
                 + t.pixel() + "; regions.csv: each mask's 8-connected regions (bounding box, area in pixels, peak map value), "
-                + "highest peak first" : null);
+                + "highest peak first" + (minRegionArea > 0 ? "; regions of fewer than " + minRegionArea + " pixels left out" : "")
+                : null);
         return m;
     }
 

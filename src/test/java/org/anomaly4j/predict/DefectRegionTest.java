@@ -37,4 +37,17 @@ class DefectRegionTest {
         assertThat(DefectRegion.of(diagonal, new float[4], 2, 2)).containsExactly(new DefectRegion(0, 0, 2, 2, 2, 0f));
         assertThat(DefectRegion.of(new boolean[4], new float[4], 2, 2)).isEmpty();
     }
+
+    @Test
+    void regionsBelowTheMinimumAreaAreClearedAndTheRestKept() {
+        // a region of 3 pixels and a lone pixel
+        boolean[] mask = {true, true, false, false, false, true,
+                          false, true, false, false, false, false};
+        boolean[] kept = DefectRegion.withoutSmaller(mask, 6, 2, 2);
+        assertThat(kept).containsExactly(true, true, false, false, false, false,
+                                          false, true, false, false, false, false);
+        assertThat(mask[5]).as("the input is left alone").isTrue();
+        assertThat(DefectRegion.withoutSmaller(mask, 6, 2, 4)).containsOnly(false);
+        assertThat(DefectRegion.withoutSmaller(mask, 6, 2, 0)).isSameAs(mask);
+    }
 }

@@ -309,6 +309,47 @@ class PredictTest {
     }
 
     @Test
+    void aMinimumRegionAreaLeavesSmallRegionsOutOfMasksAndRegions() throws Exception {
+        ModelStore.Loaded loaded = ModelStore.load(modelZip);
+        List<Path> inputs = PredictInputs.expand(List.of(data.resolve("test").toString()));
+        AnomalyDetector detector = AnomalyDetector.load(modelZip);
+        List<Integer> areas = new java.util.ArrayList<>();
+        for (Path p : inputs) {
+            detector.detect(ImageIO.read(p.toFile())).defectRegions().forEach(r -> areas.add(r.area()));
+        }
+        java.util.Collections.sort(areas);
+        int min = areas.get(areas.size() / 2); // keeps about half of the regions
+        long expected = areas.stream().filter(a -> a >= min).count();
+        assertThat(expected).isPositive().isLessThan(areas.size());
+        PredictService.Result p = PredictService.run(loaded, inputs, new PredictService.Options(false, true,
+                PredictService.Overlays.NONE, Double.NaN, min), "test", dir.resolve("reports"), "predict-min-area");
+        List<String> rows = Files.readAllLines(p.runDir().resolve("regions.csv"));
+        assertThat(rows).hasSize((int) expected + 1);
+        long whiteInMasks = 0;
+        try (var masks = Files.list(p.runDir().resolve("masks"))) {
+            for (Path m : masks.toList()) {
+                BufferedImage img = ImageIO.read(m.toFile());
+                for (int y = 0; y < img.getHeight(); y++) {
+                    for (int x = 0; x < img.getWidth(); x++) {
+                        whiteInMasks += (img.getRGB(x, y) & 0xff) == 255 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        long keptArea = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.substring(row.lastIndexOf('"') + 2).split(",");
+            int area = Integer.parseInt(f[5]);
+            assertThat(area).isGreaterThanOrEqualTo(min);
+            keptArea += area;
+        }
+        assertThat(whiteInMasks).as("the masks hold exactly the kept regions").isEqualTo(keptArea);
+        assertThatThrownBy(() -> PredictService.run(loaded, inputs, new PredictService.Options(false, false,
+                PredictService.Overlays.NONE, Double.NaN, 10), "test", dir.resolve("reports"), "predict-area-no-masks"))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("add --masks");
+    }
+
+    @Test
     void aListFileHoldsOnePathPerLineRelativeToItsFolder() throws Exception {
         Path lists = Files.createDirectories(dir.resolve("lists"));
         Path spaced = Files.createDirectories(lists.resolve("line 3 parts"));
