@@ -67,6 +67,10 @@ public final class MvtecBenchmark {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path table = reports.resolve("benchmarks").resolve("mvtec-" + root.toAbsolutePath().normalize().getFileName());
         List<CategoryResult> results = new ArrayList<>();
+        if (overrides.stream().anyMatch(o -> o.strip().startsWith("data.root="))) {
+            throw new AnomalyException("--set data.root: the suite sets each category's data.root from --root (leave it out; "
+                    + "give --root the folder that holds the categories)");
+        }
         for (String c : categories) {
             if (!Files.isDirectory(root.resolve(c))) {
                 throw new AnomalyException("--categories: no category " + c + " under " + root + " (found: "

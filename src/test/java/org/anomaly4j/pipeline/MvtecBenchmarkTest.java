@@ -78,6 +78,8 @@ class MvtecBenchmarkTest {
         assertThatThrownBy(() -> MvtecBenchmark.run(root, List.of("alpha", "gamma"), config, List.of(), dir.resolve("r"), "test"))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("no category gamma").hasMessageContaining("alpha, beta");
         assertThat(dir.resolve("r")).doesNotExist();
+        assertThatThrownBy(() -> MvtecBenchmark.run(root, List.of("alpha"), config, List.of("data.root=elsewhere"), dir.resolve("r"), "test"))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("--set data.root");
         assertThatThrownBy(() -> MvtecBenchmark.categories(dir.resolve("nowhere"))).hasMessageContaining("nowhere");
         assertThatThrownBy(() -> MvtecBenchmark.categories(root.resolve("notes"))).hasMessageContaining("no category under");
     }
