@@ -3,6 +3,7 @@ package org.anomaly4j.predict;
 import org.anomaly4j.metrics.ConnectedComponents;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,21 +16,14 @@ public record DefectRegion(int x, int y, int width, int height, int area, float 
 
     /**
      * {@code mask} without its regions of fewer than {@code minArea} pixels (a reject rule's smallest defect that
-     * counts); {@code mask} itself when none is that small.
+     * counts); {@code mask} itself for a minimum of 1 or less.
      */
     static boolean[] withoutSmaller(boolean[] mask, int width, int height, int minArea) {
         if (minArea <= 1) {
             return mask;
         }
-        float[] binary = new float[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            binary[i] = mask[i] ? 1f : 0f;
-        }
-        int[] labels = ConnectedComponents.label8(binary, width, height);
-        int n = 0;
-        for (int l : labels) {
-            n = Math.max(n, l);
-        }
+        int[] labels = labels(mask, width, height);
+        int n = Arrays.stream(labels).max().orElse(0);
         int[] area = new int[n + 1];
         for (int l : labels) {
             area[l]++;
@@ -43,22 +37,24 @@ public record DefectRegion(int x, int y, int width, int height, int area, float 
         return out;
     }
 
-    /** The regions of {@code mask} (width x height, row-major) with peaks from {@code map}, highest peak first. */
-    static List<DefectRegion> of(boolean[] mask, float[] map, int width, int height) {
+    /** 8-connected components of the mask: 0 = background, 1..n = regions. */
+    private static int[] labels(boolean[] mask, int width, int height) {
         float[] binary = new float[mask.length];
         for (int i = 0; i < mask.length; i++) {
             binary[i] = mask[i] ? 1f : 0f;
         }
-        int[] labels = ConnectedComponents.label8(binary, width, height);
-        int n = 0;
-        for (int l : labels) {
-            n = Math.max(n, l);
-        }
+        return ConnectedComponents.label8(binary, width, height);
+    }
+
+    /** The regions of {@code mask} (width x height, row-major) with peaks from {@code map}, highest peak first. */
+    static List<DefectRegion> of(boolean[] mask, float[] map, int width, int height) {
+        int[] labels = labels(mask, width, height);
+        int n = Arrays.stream(labels).max().orElse(0);
         int[] minX = new int[n + 1], minY = new int[n + 1], maxX = new int[n + 1], maxY = new int[n + 1], area = new int[n + 1];
         float[] peak = new float[n + 1];
-        java.util.Arrays.fill(minX, Integer.MAX_VALUE);
-        java.util.Arrays.fill(minY, Integer.MAX_VALUE);
-        java.util.Arrays.fill(peak, Float.NEGATIVE_INFINITY);
+        Arrays.fill(minX, Integer.MAX_VALUE);
+        Arrays.fill(minY, Integer.MAX_VALUE);
+        Arrays.fill(peak, Float.NEGATIVE_INFINITY);
         for (int i = 0; i < labels.length; i++) {
             int l = labels[i];
             if (l == 0) {
