@@ -21,6 +21,7 @@ final class ConfigKeyHint {
             return "";
         }
         List<String> args = ex.getUnmatched();
+        List<String> keys = ConfigLoader.keys(); // read from the defaults once, not per unmatched option
         List<String> forms = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -31,7 +32,7 @@ final class ConfigKeyHint {
             String name = normalised(eq > 0 ? a.substring(2, eq) : a.substring(2));
             String value = eq > 0 ? a.substring(eq + 1)
                     : i + 1 < args.size() && !args.get(i + 1).startsWith("-") ? args.get(i + 1) : "<value>";
-            for (String key : ConfigLoader.keys()) {
+            for (String key : keys) {
                 String leaf = key.substring(key.lastIndexOf('.') + 1);
                 if (normalised(key).equals(name) || normalised(leaf).equals(name)) {
                     forms.add("--set " + key + "=" + value);
