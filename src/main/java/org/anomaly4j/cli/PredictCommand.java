@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
                         + "ground truth where the folder layout tells it), heat-map overlays (--overlays) and, with --masks, defect masks; images shaped "
                         + "unlike the training images are named in a warning.",
                 "Exit code 2 for unreadable inputs (nothing written); with --keep-going they are skipped and listed, "
-                        + "and the exit code is " + PredictCommand.PARTIAL + "."})
+                        + "and the exit code is " + PredictCommand.PARTIAL + ".",
+                "A run stopped part way (crash, kill, power cut) keeps what it scored in <reports>/.incomplete-<run-id>/: "
+                        + "continue it with the same command and --resume --run-id <run-id>."})
 public class PredictCommand implements Callable<Integer> {
     /** Finished, but some inputs were skipped (--keep-going). */
     public static final int PARTIAL = 3;
@@ -61,6 +63,11 @@ public class PredictCommand implements Callable<Integer> {
     @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run folder (default: predict-<timestamp>).")
     String runId;
 
+    @Option(names = "--resume", description = "Continue an interrupted run (crash, kill, power cut) given by --run-id: the "
+            + "images it scored are kept, the rest scored. Give the same model, inputs and output options as the interrupted "
+            + "command; its work is in <reports>/.incomplete-<run-id>/.")
+    boolean resume;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -84,15 +91,22 @@ public class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PredictService.Overlays which = overlayChoice(); // before the model loads: a typo costs nothing
+        if (resume && runId == null) {
+            throw new org.anomaly4j.AnomalyException("--resume needs the --run-id of the interrupted run (the <id> of its "
+                    + "folder " + reports.resolve(".incomplete-<id>") + ")");
+        }
         ModelStore.Loaded loaded = ModelStore.load(model);
         List<Path> images = PredictInputs.expand(inputs);
         String id = runId != null ? runId : "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        PredictService.Result r = PredictService.run(loaded, images, new PredictService.Options(keepGoing, masks, which, imageThreshold, minRegionArea), CommonOptions.commandLine("Predict", rawArgs), reports, id);
+        PredictService.Result r = PredictService.run(loaded, images, new PredictService.Options(keepGoing, masks, which, imageThreshold, minRegionArea, resume), CommonOptions.commandLine("Predict", rawArgs), reports, id);
         var out = spec.commandLine().getOut();
         long flagged = r.predictions().stream().filter(p -> p.label().equals("anomalous")).count();
         out.printf("%d images scored, %d anomalous at the %s threshold%s%n", r.predictions().size(), flagged,
                 Double.isFinite(imageThreshold) ? "given" : "stored",
                 r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " skipped");
+        if (r.resumed() > 0) {
+            out.printf("(%d of them scored before the interruption, %d now)%n", r.resumed(), r.predictions().size() - r.resumed());
+        }
         if (Double.isFinite(r.f1AtThreshold())) {
             out.printf("ground truth from the folder layout: image F1 at that threshold %.4f, image AUROC %.4f%n",
                     r.f1AtThreshold(), r.imageAuroc());

@@ -38,8 +38,8 @@ public final class ModelStore {
     private ModelStore() {
     }
 
-    /** A loaded model with the config it was trained with. */
-    public record Loaded(HfrModel model, HfrConfig config, ModelMetadata metadata, BaselineMap baseline) {
+    /** A loaded model with the config it was trained with, and the file it came from. */
+    public record Loaded(HfrModel model, HfrConfig config, ModelMetadata metadata, BaselineMap baseline, Path file) {
         /** Thresholds chosen at training time (null when there were no validation images). */
         public Thresholds thresholds() {
             return metadata.thresholds();
@@ -129,7 +129,7 @@ public final class ModelStore {
             baseline = new BaselineMap(mean, NormalBaseline.ZSCORE.equals(kind)
                     ? storedMap(file, kind, ModelMetadata.BASELINE_SPREAD_ENTRY) : null);
         }
-        return new Loaded(model, config, meta, baseline);
+        return new Loaded(model, config, meta, baseline, file);
     }
 
     private static float[] storedMap(Path file, String kind, String entry) {

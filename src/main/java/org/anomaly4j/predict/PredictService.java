@@ -34,12 +34,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Scores new images with a trained model: {@code predictions.csv} (path, raw score, normalised score,
  * label at the stored threshold, ground truth where known) and one heat-map overlay per image, in a run
  * folder that appears only when complete. Unreadable images stop the run before anything is written,
- * or are skipped and listed with {@code keepGoing}.
+ * or are skipped and listed with {@code keepGoing}. A run stopped part way keeps what it scored
+ * ({@link PredictJournal}) and is continued with {@code Options.resume}.
  */
 public final class PredictService {
     private static final Logger LOG = LoggerFactory.getLogger(PredictService.class);
@@ -57,7 +59,7 @@ public final class PredictService {
      * ({@link InputAspectRange}; empty for models saved before the range was stored).
      */
     public record Result(Path runDir, List<Prediction> predictions, List<String> skipped, double f1AtThreshold,
-                         double imageAuroc, List<String> outsideTrainingShapes) {
+                         double imageAuroc, List<String> outsideTrainingShapes, int resumed) {
     }
 
     /** Which images get a heat-map overlay: every one, those labelled anomalous at the threshold in use, or none. */
@@ -74,17 +76,31 @@ public final class PredictService {
      * @param minRegionArea with {@code masks}: regions of fewer pixels (at the image's own size) are left out of the
      *                  masks and regions.csv, the smallest defect a reject rule counts (0: keep all); labels stay the
      *                  image score's
+     * @param resume    continue the interrupted run of this run id ({@link PredictJournal}): its scored images are kept,
+     *                  the others scored; refused unless started with the same model, inputs and output options
      */
-    public record Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold, int minRegionArea) {
+    public record Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold, int minRegionArea,
+                          boolean resume) {
         public static final Options DEFAULT = new Options(false, false, Overlays.ALL, Double.NaN);
 
         public Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold) {
             this(keepGoing, masks, overlays, imageThreshold, 0);
         }
+
+        public Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold, int minRegionArea) {
+            this(keepGoing, masks, overlays, imageThreshold, minRegionArea, false);
+        }
     }
 
     public static Result run(ModelStore.Loaded loaded, List<Path> images, Options options, String command,
                              Path reportsRoot, String runId) {
+        return run(loaded, images, options, command, reportsRoot, runId, scoredHere -> {
+        });
+    }
+
+    /** @param afterBatch told, after each batch is recorded, how many images this call has scored (tests stop a run here) */
+    static Result run(ModelStore.Loaded loaded, List<Path> images, Options options, String command,
+                      Path reportsRoot, String runId, IntConsumer afterBatch) {
         Thresholds t = loaded.thresholds();
         requireThresholdsFor(options, t);
         if (Double.isFinite(options.imageThreshold())) {
@@ -145,58 +161,48 @@ public final class PredictService {
         InferencePath path = new InferencePath(model, loaded.config().model(), loaded.config().train());
         PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, loaded.config().scoring(), loaded.baseline()),
                 size, maxStretch);
-        try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
-            run.writeString("command.txt", command + "\n");
+        PredictJournal.StartedWith startedWith = PredictJournal.startedWith(loaded.file(), ok, options);
+        List<String> interrupted = PredictJournal.interruptedRuns(reportsRoot).stream().filter(id -> !id.equals(runId)).toList();
+        if (!options.resume() && !interrupted.isEmpty()) { // this run's own id is refused below, with what to do
+            LOG.warn("Interrupted Predict runs under {} can be continued with the same command and --resume --run-id <id>: {}",
+                    reportsRoot, String.join(", ", interrupted));
+        }
+        try (RunDirectory run = new RunDirectory(reportsRoot, runId, options.resume())) {
+            PredictJournal journal;
+            if (options.resume()) {
+                if (!PredictJournal.exists(run.dir())) {
+                    throw new AnomalyException("--resume: " + run.dir() + " is not an interrupted Predict run (no "
+                            + PredictJournal.STARTED_WITH + "); delete it, or give the --run-id of an interrupted Predict run");
+                }
+                journal = PredictJournal.resume(run.dir(), startedWith, ok, t);
+                String before = Files.isRegularFile(run.file("command.txt")) ? Files.readString(run.file("command.txt")) : "";
+                run.writeString("command.txt", before + command + "\n");
+                LOG.info("--resume: {} of {} images were scored before the interruption; scoring the other {}",
+                        journal.done().size(), ok.size(), ok.size() - journal.done().size());
+            } else {
+                journal = PredictJournal.start(run.dir(), startedWith);
+                run.writeString("command.txt", command + "\n");
+            }
+            int resumed = journal.done().size();
             if (options.overlays() != Overlays.NONE) {
                 Files.createDirectories(run.file("overlays"));
             }
             if (writeMasks) {
                 Files.createDirectories(run.file("masks"));
             }
-            List<Prediction> predictions = new ArrayList<>();
-            StringBuilder regions = new StringBuilder(REGIONS_HEADER);
-            AnomalyImageRecordReader reader = new AnomalyImageRecordReader(ok, size, model.sampleBits());
-            int offset = 0;
-            int batchSize = loaded.config().scoring().batchSize();
-            try (ProgressBar pb = Progress.bar("Predicting", ok.size())) {
-                while (reader.hasNext()) {
-                    ImageBatches.Batch b = ImageBatches.next(reader, offset, batchSize);
-                    ScoredBatch s = scorer.score(b);
-                    float[] rgb = b.images().dup('c').data().asFloat();
-                    float[] masks = b.masks().dup('c').data().asFloat();
-                    for (int i = 0; i < b.samples().size(); i++) {
-                        ImageSample sample = b.samples().get(i);
-                        int index = offset + i;
-                        String name = String.format("%05d_%s.png", index,
-                                org.anomaly4j.data.ImageFiles.stem(sample.image()).replaceAll("[^A-Za-z0-9_.-]", "_"));
-                        float[] map = s.maps()[i];
-                        float score = s.scores()[i];
-                        boolean anomalous = t != null && t.anomalous(score);
-                        String overlay = "";
-                        if (options.overlays() == Overlays.ALL || options.overlays() == Overlays.ANOMALOUS && anomalous) {
-                            overlay = "overlays/" + name;
-                            float[] mask = sample.mask() == null ? null : Arrays.copyOfRange(masks, i * size * size, (i + 1) * size * size);
-                            float lo = t != null && Double.isFinite(t.pixelMin()) ? (float) t.pixelMin() : min(map);
-                            float hi = t != null && Double.isFinite(t.pixelMax()) ? (float) t.pixelMax() : max(map);
-                            ImageIO.write(HeatmapOverlay.render(Arrays.copyOfRange(rgb, i * 3 * size * size, (i + 1) * 3 * size * size),
-                                    map, mask, size, lo, hi), "png", run.file(overlay).toFile());
-                        }
-                        if (writeMasks) {
-                            int[] wh = okSizes.get(index);
-                            float[] atImageSize = DefectMask.atImageSize(map, size, wh[0], wh[1]);
-                            boolean[] defects = DefectRegion.withoutSmaller(DefectMask.of(atImageSize, t.pixel()), wh[0], wh[1],
-                                    options.minRegionArea());
-                            ImageIO.write(DefectMask.image(defects, wh[0], wh[1]), "png", run.file("masks/" + name).toFile());
-                            appendRegions(regions, sample.image(), DefectRegion.of(defects, atImageSize, wh[0], wh[1]));
-                        }
-                        predictions.add(new Prediction(sample.image(), score, t == null ? Double.NaN : t.normalizeImage(score),
-                                t == null ? "" : (anomalous ? "anomalous" : "normal"), groundTruth(sample), overlay));
-                    }
-                    offset += b.samples().size();
-                    pb.stepBy(b.samples().size());
-                    b.close();
+            try {
+                scoreRemaining(new Scoring(scorer, t, options, size, ok, okSizes, run), journal, model.sampleBits(),
+                        loaded.config().scoring().batchSize(), afterBatch);
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                int done = journal.done().size();
+                if (done == 0) {
+                    throw e;
                 }
+                throw new AnomalyException("Predict stopped after " + done + " of " + ok.size() + " images (" + e
+                        + "): their results are kept in " + run.dir() + "; continue with the same command and --resume --run-id "
+                        + runId, e);
             }
+            List<Prediction> predictions = journal.done();
             double f1 = Double.NaN;
             double auroc = Double.NaN;
             boolean known = predictions.stream().noneMatch(p -> p.groundTruth().isEmpty());
@@ -210,16 +216,82 @@ public final class PredictService {
                 auroc = Roc.auroc(scores, labels);
                 f1 = t == null ? Double.NaN : F1Max.at(scores, labels, t.image());
             }
-            run.writeString("predictions.csv", csv(predictions));
+            run.writeString("predictions.csv", PredictionsCsv.predictions(predictions));
             if (writeMasks) {
-                run.writeString("regions.csv", regions.toString());
+                run.writeString("regions.csv", PredictionsCsv.REGIONS_HEADER + journal.regionRows());
             }
             run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc, trained, outsideShapes, writeMasks,
-                    options.minRegionArea())));
-            return new Result(run.commit(), predictions, skipped, f1, auroc, outsideShapes);
+                    options.minRegionArea(), resumed)));
+            journal.close();
+            return new Result(run.commit(), List.copyOf(predictions), skipped, f1, auroc, outsideShapes, resumed);
         } catch (IOException e) {
             throw new AnomalyException("cannot write predictions under " + reportsRoot + ": " + e.getMessage()
                     + " (check free disk space and permissions)", e);
+        }
+    }
+
+    /** What scoring a batch needs besides the batch. */
+    private record Scoring(PieceScorer scorer, Thresholds t, Options options, int size, List<ImageSample> inputs,
+                           List<int[]> sizes, RunDirectory run) {
+    }
+
+    /**
+     * Scores the inputs the journal does not hold yet, batch by batch: overlays and masks are written, then the batch's
+     * rows are recorded, after which a failed run keeps its folder to be resumed.
+     */
+    private static void scoreRemaining(Scoring c, PredictJournal journal, int sampleBits, int batchSize, IntConsumer afterBatch)
+            throws IOException {
+        int size = c.size();
+        int start = journal.done().size();
+        int offset = start;
+        int scoredHere = 0;
+        AnomalyImageRecordReader reader = new AnomalyImageRecordReader(c.inputs().subList(start, c.inputs().size()), size, sampleBits);
+        try (ProgressBar pb = Progress.bar("Predicting", c.inputs().size() - start)) {
+            while (reader.hasNext()) {
+                ImageBatches.Batch b = ImageBatches.next(reader, offset - start, batchSize); // the reader holds the rest only
+                ScoredBatch s = c.scorer().score(b);
+                float[] rgb = b.images().dup('c').data().asFloat();
+                float[] masks = b.masks().dup('c').data().asFloat();
+                List<Prediction> batch = new ArrayList<>();
+                StringBuilder regions = new StringBuilder();
+                for (int i = 0; i < b.samples().size(); i++) {
+                    ImageSample sample = b.samples().get(i);
+                    int index = offset + i;
+                    String name = String.format("%05d_%s.png", index,
+                            org.anomaly4j.data.ImageFiles.stem(sample.image()).replaceAll("[^A-Za-z0-9_.-]", "_"));
+                    float[] map = s.maps()[i];
+                    float score = s.scores()[i];
+                    Thresholds t = c.t();
+                    boolean anomalous = t != null && t.anomalous(score);
+                    String overlay = "";
+                    Overlays which = c.options().overlays();
+                    if (which == Overlays.ALL || which == Overlays.ANOMALOUS && anomalous) {
+                        overlay = "overlays/" + name;
+                        float[] mask = sample.mask() == null ? null : Arrays.copyOfRange(masks, i * size * size, (i + 1) * size * size);
+                        float lo = t != null && Double.isFinite(t.pixelMin()) ? (float) t.pixelMin() : min(map);
+                        float hi = t != null && Double.isFinite(t.pixelMax()) ? (float) t.pixelMax() : max(map);
+                        ImageIO.write(HeatmapOverlay.render(Arrays.copyOfRange(rgb, i * 3 * size * size, (i + 1) * 3 * size * size),
+                                map, mask, size, lo, hi), "png", c.run().file(overlay).toFile());
+                    }
+                    if (c.options().masks()) {
+                        int[] wh = c.sizes().get(index);
+                        float[] atImageSize = DefectMask.atImageSize(map, size, wh[0], wh[1]);
+                        boolean[] defects = DefectRegion.withoutSmaller(DefectMask.of(atImageSize, t.pixel()), wh[0], wh[1],
+                                c.options().minRegionArea());
+                        ImageIO.write(DefectMask.image(defects, wh[0], wh[1]), "png", c.run().file("masks/" + name).toFile());
+                        regions.append(PredictionsCsv.regionRows(sample.image(), DefectRegion.of(defects, atImageSize, wh[0], wh[1])));
+                    }
+                    batch.add(new Prediction(sample.image(), score, t == null ? Double.NaN : t.normalizeImage(score),
+                            t == null ? "" : (anomalous ? "anomalous" : "normal"), groundTruth(sample), overlay));
+                }
+                journal.append(batch, regions.toString());
+                c.run().keepIfFailed();
+                offset += b.samples().size();
+                scoredHere += b.samples().size();
+                pb.stepBy(b.samples().size());
+                b.close();
+                afterBatch.accept(scoredHere);
+            }
         }
     }
 
@@ -254,7 +326,8 @@ public final class PredictService {
     }
 
     private static Map<String, Object> metrics(List<Prediction> p, List<String> skipped, Thresholds t, double f1, double auroc,
-                                               InputAspectRange trained, List<String> outsideShapes, boolean masks, int minRegionArea) {
+                                               InputAspectRange trained, List<String> outsideShapes, boolean masks, int minRegionArea,
+                                               int resumed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", p.size());
         m.put("predicted_anomalous", p.stream().filter(x -> x.label().equals("anomalous")).count());
@@ -265,38 +338,12 @@ public final class PredictService {
         m.put("image_AUROC", Double.isFinite(auroc) ? auroc : null);
         m.put("training_input_aspect", trained == null ? null : trained.toMap());
         m.put("outside_training_shapes", outsideShapes);
+        m.put("scored_before_resume", resumed);
         m.put("masks", masks ? "masks/<nnnnn>_<image name>.png: the image's own size, white where the map is at or above the pixel threshold "
                 + t.pixel() + "; regions.csv: each mask's 8-connected regions (bounding box, area in pixels, peak map value), "
                 + "highest peak first" + (minRegionArea > 0 ? "; regions of fewer than " + minRegionArea + " pixels left out" : "")
                 : null);
         return m;
-    }
-
-    static final String REGIONS_HEADER = "path,region,x,y,width,height,area,peak_score\n";
-
-    /** One regions.csv row per region of an image (none when nothing reaches the pixel threshold), numbered from 1. */
-    private static void appendRegions(StringBuilder sb, java.nio.file.Path image, List<DefectRegion> regions) {
-        for (int r = 0; r < regions.size(); r++) {
-            DefectRegion d = regions.get(r);
-            sb.append(quoted(image)).append(',').append(r + 1).append(',')
-                    .append(d.x()).append(',').append(d.y()).append(',').append(d.width()).append(',').append(d.height()).append(',')
-                    .append(d.area()).append(',').append(d.peakScore()).append('\n');
-        }
-    }
-
-    /** A path as one CSV field: quoted, inner quotes doubled (paths may hold commas). */
-    private static String quoted(java.nio.file.Path p) {
-        return '"' + p.toString().replace("\"", "\"\"") + '"';
-    }
-
-    static String csv(List<Prediction> predictions) {
-        StringBuilder sb = new StringBuilder("path,score,normalized_score,label,ground_truth,overlay\n");
-        for (Prediction p : predictions) {
-            sb.append(quoted(p.image())).append(',').append(p.score()).append(',')
-                    .append(Double.isFinite(p.normalized()) ? String.format("%.6f", p.normalized()) : "").append(',')
-                    .append(p.label()).append(',').append(p.groundTruth()).append(',').append(p.overlay()).append('\n');
-        }
-        return sb.toString();
     }
 
     private static float min(float[] v) {

@@ -13,20 +13,44 @@ import java.util.stream.Stream;
 /**
  * A run folder that appears in {@code reports/} only when complete: everything is written into
  * {@code reports/.incomplete-<id>/} and renamed to {@code reports/<id>/} at the end; a failed run's
- * folder is deleted. Files inside are written to a temporary name and moved into place.
+ * folder is deleted, unless the run keeps its work to be resumed ({@link #keepIfFailed}). Files inside are written to a
+ * temporary name and moved into place.
  */
 public final class RunDirectory implements AutoCloseable {
+    public static final String INCOMPLETE_PREFIX = ".incomplete-";
+    /** The file in an incomplete folder that says it holds work to be resumed (what the run was started with). */
+    public static final String RESUMABLE = "resume.json";
     private final Path finalDir;
     private final Path workDir;
     private boolean committed;
+    private boolean keepIfFailed;
 
+    /** A new run's folder. */
     public RunDirectory(Path reportsRoot, String runId) {
+        this(reportsRoot, runId, false);
+    }
+
+    /**
+     * @param resume continue in the incomplete folder an interrupted run of this id left behind, with what it holds
+     *               (there must be one); otherwise a new one
+     */
+    public RunDirectory(Path reportsRoot, String runId, boolean resume) {
         requireFolderName(runId, "--run-id");
         this.finalDir = reportsRoot.resolve(runId);
-        this.workDir = reportsRoot.resolve(".incomplete-" + runId);
+        this.workDir = incompleteDir(reportsRoot, runId);
         if (Files.exists(finalDir)) {
-            throw new AnomalyException("run folder already exists: " + finalDir + " (choose another --run-id or remove it)");
+            throw new AnomalyException("run folder already exists: " + finalDir + " (choose another --run-id or remove it)"
+                    + (resume ? "; that run is complete, there is nothing to resume" : ""));
         }
+        if (resume && !Files.isDirectory(workDir)) {
+            throw new AnomalyException("--resume: no interrupted run '" + runId + "' (no folder " + workDir
+                    + "); give the --run-id of the interrupted run, or leave out --resume");
+        }
+        if (!resume && Files.isRegularFile(workDir.resolve(RESUMABLE))) {
+            throw new AnomalyException("an interrupted run '" + runId + "' left its work in " + workDir
+                    + ": continue it with the same command and --resume, or delete that folder to start again");
+        }
+        this.keepIfFailed = resume;
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
@@ -47,6 +71,16 @@ public final class RunDirectory implements AutoCloseable {
             throw new AnomalyException(option + " '" + id + "' cannot name a folder: give a plain name (not starting with '.', "
                     + "none of / \\ < > : \" | ? *), e.g. line3-2026-11-30");
         }
+    }
+
+    /** Where the run {@code runId} is written while in progress. */
+    public static Path incompleteDir(Path reportsRoot, String runId) {
+        return reportsRoot.resolve(INCOMPLETE_PREFIX + runId);
+    }
+
+    /** A failed run keeps its incomplete folder from now on: it holds work a resumed run continues. */
+    public void keepIfFailed() {
+        keepIfFailed = true;
     }
 
     /** Where files go while the run is in progress. */
@@ -84,10 +118,10 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** Deletes the incomplete folder unless the run was committed. */
+    /** Deletes the incomplete folder unless the run was committed or keeps its work. */
     @Override
     public void close() {
-        if (!committed) {
+        if (!committed && !keepIfFailed) {
             deleteTree(workDir);
         }
     }

@@ -1,0 +1,72 @@
+package org.anomaly4j.predict;
+
+import org.anomaly4j.AnomalyException;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The two CSV files Predict writes, {@code predictions.csv} and {@code regions.csv}: their rows, and the path field read
+ * back from a row (an interrupted run's rows are read again on {@code --resume}). The path is the one quoted field (paths
+ * may hold commas and quotes); the other fields never hold a comma.
+ */
+final class PredictionsCsv {
+    static final String PREDICTIONS_HEADER = "path,score,normalized_score,label,ground_truth,overlay\n";
+    static final String REGIONS_HEADER = "path,region,x,y,width,height,area,peak_score\n";
+
+    private PredictionsCsv() {
+    }
+
+    static String predictions(List<PredictService.Prediction> predictions) {
+        StringBuilder sb = new StringBuilder(PREDICTIONS_HEADER);
+        predictions.forEach(p -> sb.append(row(p)));
+        return sb.toString();
+    }
+
+    /** One predictions.csv row, with its line end. */
+    static String row(PredictService.Prediction p) {
+        return quoted(p.image()) + ',' + p.score() + ','
+                + (Double.isFinite(p.normalized()) ? String.format("%.6f", p.normalized()) : "") + ','
+                + p.label() + ',' + p.groundTruth() + ',' + p.overlay() + '\n';
+    }
+
+    /** One regions.csv row per region of an image (none when nothing reaches the pixel threshold), numbered from 1. */
+    static String regionRows(Path image, List<DefectRegion> regions) {
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < regions.size(); r++) {
+            DefectRegion d = regions.get(r);
+            sb.append(quoted(image)).append(',').append(r + 1).append(',')
+                    .append(d.x()).append(',').append(d.y()).append(',').append(d.width()).append(',').append(d.height()).append(',')
+                    .append(d.area()).append(',').append(d.peakScore()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A path as one CSV field: quoted, inner quotes doubled. */
+    static String quoted(Path p) {
+        return '"' + p.toString().replace("\"", "\"\"") + '"';
+    }
+
+    /** A row's path and the fields after it, as written by {@link #row} or {@link #regionRows}. */
+    record Row(String path, String[] rest) {
+    }
+
+    static Row parse(String line, Path file) {
+        int end = 1;
+        while (line.startsWith("\"") && end < line.length()) {
+            if (line.charAt(end) == '"') {
+                if (end + 1 < line.length() && line.charAt(end + 1) == '"') {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            end++;
+        }
+        if (!line.startsWith("\"") || end + 1 >= line.length() || line.charAt(end + 1) != ',') {
+            throw new AnomalyException(file + ": not a row written by Predict: " + line
+                    + " (delete the interrupted run's folder and run Predict again without --resume)");
+        }
+        return new Row(line.substring(1, end).replace("\"\"", "\""), line.substring(end + 2).split(",", -1));
+    }
+}
