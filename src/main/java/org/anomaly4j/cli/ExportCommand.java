@@ -26,7 +26,7 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "ZIP", description = "model.zip written by Train.")
     Path model;
 
-    @Option(names = "--output", paramLabel = "ZIP", description = "Where to write (default: exported.zip beside the model).")
+    @Option(names = "--output", paramLabel = "ZIP", description = "Where to write (default: exported.zip beside the model). An existing file is replaced only if it is an earlier export.")
     Path output;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",

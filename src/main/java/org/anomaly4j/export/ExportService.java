@@ -52,6 +52,7 @@ public final class ExportService {
 
     /** {@code config}: the model's config with the user's overrides (only data and scoring matter here). */
     public static Result run(Path modelZip, ModelStore.Loaded loaded, HfrConfig config, Path out) {
+        requireReplaceable(modelZip, out);
         HfrModel model = loaded.model();
         ScoringConfig scoring = config.scoring();
         BaselineMap baseline = loaded.baseline();
@@ -76,6 +77,34 @@ public final class ExportService {
     }
 
     private record Recomputed(BaselineMap baseline, Thresholds thresholds) {
+    }
+
+    /**
+     * The output may replace an earlier export, nothing else: before this, {@code --output} naming the trained model
+     * itself replaced it with its export (the trained model lost), and any other file was overwritten silently.
+     * Checked before the work, which can take minutes when thresholds are recomputed.
+     */
+    static void requireReplaceable(Path modelZip, Path out) {
+        if (Files.isDirectory(out)) {
+            throw new AnomalyException("--output " + out + " is a folder: give a file name, e.g. " + out.resolve("exported.zip"));
+        }
+        if (!Files.exists(out)) {
+            return;
+        }
+        boolean same;
+        try {
+            same = Files.isSameFile(modelZip, out);
+        } catch (IOException e) {
+            same = false;
+        }
+        if (same) {
+            throw new AnomalyException("--output " + out + " is the model itself: the export would replace the trained model; "
+                    + "give another file (default: exported.zip beside the model)");
+        }
+        if (!ModelStore.isExport(out)) {
+            throw new AnomalyException("--output " + out + " exists and is not an export written by Export, so it is not "
+                    + "replaced: give another file, or delete it first");
+        }
     }
 
     private static Recomputed recompute(ModelStore.Loaded loaded, HfrConfig config) {

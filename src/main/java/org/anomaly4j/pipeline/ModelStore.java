@@ -101,7 +101,7 @@ public final class ModelStore {
         try {
             json = ModelSerializer.getObjectFromFile(file.toFile(), ModelMetadata.ZIP_ENTRY);
         } catch (Exception e) {
-            if (hasEntry(file, "objects/anomaly4j-export.json")) {
+            if (isExport(file)) {
                 throw new AnomalyException(file + " is an exported scoring graph (written by Export); give the model.zip written by Train", e);
             }
             throw new AnomalyException(file + " is a DL4J model but not an anomaly4j model (no " + ModelMetadata.ZIP_ENTRY
@@ -139,6 +139,11 @@ public final class ModelStore {
             throw new AnomalyException(file + ": scoring.baseline is " + kind + " but the " + entry
                     + " entry is missing or unreadable (" + e.getMessage() + "); re-train the model", e);
         }
+    }
+
+    /** Whether {@code file} is a scoring graph written by Export (it holds the export metadata entry). */
+    public static boolean isExport(Path file) {
+        return hasEntry(file, "objects/anomaly4j-export.json");
     }
 
     private static boolean hasEntry(Path zip, String entry) {

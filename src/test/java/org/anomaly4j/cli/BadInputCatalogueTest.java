@@ -169,6 +169,14 @@ class BadInputCatalogueTest {
                 d.resolve("reports/x.zip").toString(), "--set", "scoring.scoreMode=max", "--set", "data.imageSize=64"), 2, "data.imageSize"));
         c.add(new Case("random-bytes model.zip", "Export", d -> args("--model", write(d.resolve("junk.zip"), new byte[]{9, 9}).toString(),
                 "--output", d.resolve("reports/x.zip").toString()), 2, "junk.zip"));
+        c.add(new Case("--output is the model itself (it would be replaced by its export)", "Export", d -> {
+            Path own = copy(model, d.resolve("own.zip"));
+            return args("--model", own.toString(), "--output", own.toString(), "--set", "scoring.scoreMode=max");
+        }, 2, "own.zip", "would replace the trained model"));
+        c.add(new Case("--output is a folder", "Export", d -> args("--model", model.toString(), "--output", d.toString(),
+                "--set", "scoring.scoreMode=max"), 2, "is a folder", "exported.zip"));
+        c.add(new Case("--output is a file Export did not write", "Export", d -> args("--model", model.toString(), "--output",
+                text(d.resolve("notes.zip"), "mine"), "--set", "scoring.scoreMode=max"), 2, "notes.zip", "not an export"));
         // --- Sweep, Ui, Benchmark ---
         c.add(new Case("missing sweep file", "Sweep", d -> args("--sweep", d.resolve("s.yaml").toString(), "--reports", reports(d)), 2,
                 "s.yaml", "not found"));
@@ -230,6 +238,26 @@ class BadInputCatalogueTest {
         // the undecodable-image path of the catalogue.
         Files.write(d.resolve("cmyk.jpg"), cmykJpeg());
         assertThat(ImageLoader.loadRgb(d.resolve("cmyk.jpg"), 16)).hasSize(3 * 16 * 16);
+    }
+
+    @Test
+    void exportReplacesAnEarlierExportAndNeverTheModel(@TempDir Path d) throws Exception {
+        Path own = copy(model, d.resolve("own.zip"));
+        byte[] before = Files.readAllBytes(own);
+        PrintStream old = System.err;
+        try {
+            System.setErr(new PrintStream(new ByteArrayOutputStream(), true));
+            assertThat(Cli.run(new ExportCommand(), "--model", own.toString(), "--output", own.toString(), "--set",
+                    "scoring.scoreMode=max")).isEqualTo(Cli.USER_ERROR);
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(Files.readAllBytes(own)).as("the trained model is untouched").isEqualTo(before);
+        Path again = copy(exported, d.resolve("again.zip"));
+        assertThat(Cli.run(new ExportCommand(), "--model", own.toString(), "--output", again.toString(), "--set",
+                "scoring.scoreMode=mean")).as("an earlier export is replaced").isZero();
+        assertThat(org.deeplearning4j.util.ModelSerializer.getObjectFromFile(again.toFile(), "anomaly4j-export.json").toString())
+                .contains("\"scoreMode\" : \"mean\"");
     }
 
     // ---- helpers -------------------------------------------------------------------------------
