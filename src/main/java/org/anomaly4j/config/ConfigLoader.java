@@ -204,5 +204,25 @@ public final class ConfigLoader {
                 node.put(leaf, raw);
             }
         }
+        requireReadByTheLayout(tree, overrides);
+    }
+
+    /**
+     * The synthetic layout (the demo: Train without --config) generates its images and reads no folder, so a data.root
+     * given for it was ignored: the demo trained while the user believed their own images were used.
+     */
+    private static void requireReadByTheLayout(ObjectNode tree, List<String> overrides) {
+        JsonNode layout = tree.path("data").path("layout");
+        if (!"synthetic".equals(layout.asText())) {
+            return;
+        }
+        for (String override : overrides) {
+            if (override.substring(0, override.indexOf('=')).trim().equals("data.root")) {
+                throw new AnomalyException("--set '" + override + "': the synthetic layout (the demo: Train without --config) "
+                        + "generates its images and reads no folder; to train on yours give a config, e.g. --config "
+                        + "hyperparams/mvtec-ad.yaml --set '" + override + "' (MVTec AD layout), or add --set data.layout=mvtec "
+                        + "or folders");
+            }
+        }
     }
 }

@@ -135,4 +135,13 @@ class ConfigLoaderTest {
         }
         assertThat(ConfigLoader.loadResource("demo.yaml", List.of()).data().layout()).isEqualTo("synthetic");
     }
+
+    @Test
+    void aDataRootGivenToTheDemoIsRefusedNotIgnored() {
+        assertThatThrownBy(() -> ConfigLoader.loadResource("demo.yaml", List.of("data.root=parts")))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("data.root=parts")
+                .hasMessageContaining("reads no folder").hasMessageContaining("--config hyperparams/mvtec-ad.yaml");
+        assertThat(ConfigLoader.loadResource("demo.yaml", List.of("data.layout=mvtec", "data.root=parts")).data().root())
+                .isEqualTo("parts");
+    }
 }
