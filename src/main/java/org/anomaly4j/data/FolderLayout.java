@@ -22,6 +22,10 @@ public final class FolderLayout {
                                      double testNormalFraction, double validationFraction, long seed, int maxTrain) {
         Path normal = root.resolve(normalDir);
         Path abnormal = root.resolve(abnormalDir);
+        if (!Files.isDirectory(normal)) {
+            throw new AnomalyException("folder not found: " + normal + " (the folders layout reads data.normalDir '" + normalDir
+                    + "' under data.root" + LayoutGuess.hint(root, "folders") + ")");
+        }
         List<Path> normals = ImageFiles.list(normal);
         if (normals.isEmpty()) {
             throw new AnomalyException("no images in " + normal + " (put defect-free images there)");

@@ -25,7 +25,7 @@ public final class MvtecLayout {
         Path trainGood = root.resolve("train").resolve(ImageSample.GOOD);
         if (!Files.isDirectory(trainGood)) {
             throw new AnomalyException("missing folder " + trainGood
-                    + " (an MVTec AD category needs train/good with defect-free images)");
+                    + " (an MVTec AD category needs train/good with defect-free images" + LayoutGuess.hint(root, "mvtec") + ")");
         }
         List<Path> goodFiles = ImageFiles.list(trainGood);
         if (goodFiles.isEmpty()) {
