@@ -3,6 +3,8 @@ package org.anomaly4j.cli;
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.metrics.EvaluationMetrics;
+import org.anomaly4j.pipeline.EvaluationResult;
+import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.pipeline.TrainOptions;
 import org.anomaly4j.pipeline.TrainService;
@@ -57,19 +59,29 @@ public class TrainCommand implements Callable<Integer> {
         boolean keep = ui && uiKeepOpen;
         TrainService.Result r = TrainService.run(cfg, command, common.reports, common.runId("train"),
                 new TrainOptions(resume, ui ? uiPort : null, keep, keepGoing));
-        print(spec.commandLine().getOut(), r.evaluation().metrics(), r.runDir().toString(), r.warning());
+        print(spec.commandLine().getOut(), r.evaluation(), r.validation() == null ? null : r.validation().fitted(),
+                r.runDir().toString(), r.warning());
         if (keep) {
             UiCommand.serveUntilInterrupted(r.runDir().resolve(TrainService.UI_STATS), uiPort, spec.commandLine().getOut());
         }
         return 0;
     }
 
-    static void print(java.io.PrintWriter out, EvaluationMetrics m, String dir, String warning) {
+    /** The run's figures on the console; {@code thresholds}: the model's stored ones (null: none). */
+    static void print(java.io.PrintWriter out, EvaluationResult evaluation, Thresholds thresholds, String dir, String warning) {
         if (warning != null && !warning.isEmpty()) {
             out.println("WARNING: " + warning);
         }
+        EvaluationMetrics m = evaluation.metrics();
         out.printf("image AUROC %s | image F1-max %s | pixel AUROC %s | pixel AUPRO %s%n",
                 fmt(m.imageAuroc()), fmt(m.imageF1Max()), fmt(m.pixelAuroc()), fmt(m.pixelAupro()));
+        String flagged = evaluation.normalsFlaggedText(thresholds);
+        if (m.anomalous() == 0) {
+            out.println("test split: good images only (no defect images, so no AUROC or F1)");
+        }
+        if (!flagged.isEmpty()) {
+            out.println("good test images flagged at the stored threshold (false positives): " + flagged);
+        }
         out.println("report: " + dir);
         out.flush();
     }

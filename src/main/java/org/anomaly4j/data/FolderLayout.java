@@ -12,9 +12,12 @@ import java.util.Map;
 /**
  * Plain folders: one of normal images, one of abnormal images and an optional one of masks (a mask
  * shares its image's stem, with or without a {@code _mask} suffix). A seeded share of the normals
- * is held out as the test split's normal images.
+ * is held out as the test split's normal images. Without the abnormal folder the test split is those normals only (a new
+ * line with no defect images yet), evaluated by the false positives at the stored threshold.
  */
 public final class FolderLayout {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FolderLayout.class);
+
     private FolderLayout() {
     }
 
@@ -44,7 +47,11 @@ public final class FolderLayout {
         }
         List<ImageSample> test = new ArrayList<>(testVsRest[1]);
         Map<String, Path> maskByStem = hasMasks ? masksByImageStem(masks) : Map.of();
-        for (Path image : ImageFiles.list(abnormal)) {
+        if (!Files.isDirectory(abnormal)) {
+            LOG.warn("No folder {} (data.abnormalDir): the test split holds the held-out normals only, so the run reports "
+                    + "false positives at the stored threshold, not AUROC or F1", abnormal);
+        }
+        for (Path image : Files.isDirectory(abnormal) ? ImageFiles.list(abnormal) : List.<Path>of()) {
             Path mask = null;
             if (hasMasks) {
                 String stem = ImageFiles.stem(image);
@@ -55,9 +62,6 @@ public final class FolderLayout {
                 }
             }
             test.add(new ImageSample(image, "abnormal", mask));
-        }
-        if (test.stream().noneMatch(ImageSample::anomalous)) {
-            throw new AnomalyException("no images in " + abnormal + " (the test split needs abnormal images)");
         }
         if (test.stream().allMatch(ImageSample::anomalous)) {
             throw new AnomalyException("no normal images left for the test split: raise data.testNormalFraction or add images to " + normal);

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 /**
  * The MVTec AD layout of one category: {@code train/good}, {@code test/<type>} and, optionally,
  * {@code ground_truth/<type>/<stem>_mask.png} (or another image format). Without {@code ground_truth/} the set is image-level only.
+ * {@code test/good} alone is a set of good images only (a new line with no defect images yet): it is evaluated by the false
+ * positives at the stored threshold.
  */
 public final class MvtecLayout {
     private MvtecLayout() {
@@ -40,7 +42,9 @@ public final class MvtecLayout {
 
         Path testDir = root.resolve("test");
         if (!Files.isDirectory(testDir)) {
-            throw new AnomalyException("missing folder " + testDir + " (an MVTec AD category needs test/good and test/<defect type>)");
+            throw new AnomalyException("missing folder " + testDir + " (an MVTec AD category needs test/good, and test/<defect type> "
+                    + "where there are defect images; with none yet, move some good images to test/good: the run then reports "
+                    + "how many of them the stored threshold flags)");
         }
         Path gtDir = root.resolve("ground_truth");
         boolean hasMasks = Files.isDirectory(gtDir);
@@ -70,8 +74,9 @@ public final class MvtecLayout {
                 test.add(new ImageSample(image, type, mask));
             }
         }
-        if (test.stream().noneMatch(ImageSample::anomalous) || test.stream().allMatch(ImageSample::anomalous)) {
-            throw new AnomalyException("test split of " + root + " needs both test/good and at least one test/<defect type> folder with images");
+        if (test.stream().allMatch(ImageSample::anomalous)) {
+            throw new AnomalyException("no images in " + testDir.resolve(ImageSample.GOOD) + " (the test split needs good images; "
+                    + "put some defect-free images there that are not in train/good)");
         }
         return new DatasetSplits(train, parts[1], test, hasMasks, "MVTec AD layout at " + root);
     }

@@ -29,7 +29,7 @@ public final class EvaluateService {
      * {@code f1AtThreshold}: image F1 with the model's stored threshold (NaN without one, or when scoring was
      * changed); {@code warning}: what the report warns of ("" when nothing).
      */
-    public record Result(Path runDir, EvaluationResult evaluation, double f1AtThreshold, String warning) {
+    public record Result(Path runDir, EvaluationResult evaluation, double f1AtThreshold, String warning, Thresholds thresholds) {
     }
 
     public static Result run(ModelStore.Loaded loaded, DataConfig data, ScoringConfig scoring, String command,
@@ -92,7 +92,7 @@ public final class EvaluateService {
             RunSummary summary = new RunSummary(runId, command, scored + splits.source(), loaded.model().encoderKind(),
                     loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds, List.of());
             ReportWriter.write(run, summary);
-            return new Result(run.commit(), eval, thresholds == null ? Double.NaN : ReportWriter.f1AtThreshold(summary), warning);
+            return new Result(run.commit(), eval, thresholds == null ? Double.NaN : ReportWriter.f1AtThreshold(summary), warning, thresholds);
         }
     }
 }

@@ -26,6 +26,21 @@ public record EvaluationResult(EvaluationMetrics metrics, List<ImageScore> score
         return v;
     }
 
+    /** How many of the normal images a threshold labels anomalous: its false positives. */
+    public int normalsFlagged(Thresholds t) {
+        return (int) scores.stream().filter(s -> s.label() == 0 && t.anomalous(s.score())).count();
+    }
+
+    /** One line on the false positives at {@code t} ("3 of 190 (1.6 %)"), or "" without normals. */
+    public String normalsFlaggedText(Thresholds t) {
+        int normals = metrics.images() - metrics.anomalous();
+        if (t == null || normals == 0) {
+            return "";
+        }
+        int k = normalsFlagged(t);
+        return String.format("%d of %d (%.1f %%)", k, normals, 100.0 * k / normals);
+    }
+
     /** Every image's ground truth (1 = anomalous), in {@link #scores()} order. */
     public int[] labelArray() {
         return scores.stream().mapToInt(ImageScore::label).toArray();

@@ -22,6 +22,10 @@ import java.util.List;
 
 /** Scores a test split with a trained model and computes image and pixel metrics. */
 public final class Evaluator {
+    /** Why a split of good images only has no AUROC, F1 or pixel metrics, and what it tells instead. */
+    public static final String NORMALS_ONLY = "the test split holds good images only: AUROC, F1 and pixel metrics need defect "
+            + "images; what it measures is how many good images the stored threshold flags (false positives)";
+
     private Evaluator() {
     }
 
@@ -74,7 +78,9 @@ public final class Evaluator {
         double aupro = Double.NaN;
         String note = "";
         List<PixelAurocByDefectType.Row> pixelByType = List.of();
-        if (hasMasks) {
+        if (anomalous == 0) {
+            note = NORMALS_ONLY;
+        } else if (hasMasks) {
             pixelAuroc = pixelAuroc(maps, masks);
             aupro = Aupro.compute(maps, masks, model.imageSize(), Aupro.DEFAULT_MAX_FPR);
             pixelByType = PixelAurocByDefectType.of(mapTypes, maps, masks);

@@ -87,6 +87,11 @@ public final class HtmlReport {
         if (s.thresholds() != null) {
             row(html, "image F1 at the stored threshold (" + String.format("%.4g", s.thresholds().image()) + ")",
                     ReportWriter.f1AtThreshold(s));
+            String flagged = s.evaluation().normalsFlaggedText(s.thresholds());
+            if (!flagged.isEmpty()) {
+                html.append("<tr><td>good test images flagged at that threshold (false positives)</td><td>").append(flagged)
+                        .append("</td></tr>");
+            }
         }
         row(html, "pixel AUROC", m.pixelAuroc());
         row(html, "pixel AUPRO (FPR &le; 0.3)", m.pixelAupro());

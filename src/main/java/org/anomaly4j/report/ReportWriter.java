@@ -60,6 +60,11 @@ public final class ReportWriter {
                 metrics.put("image_threshold", s.thresholds().image());
                 metrics.put("image_F1_at_threshold", finite(f1AtThreshold(s)));
                 metrics.put("pixel_threshold", finite(s.thresholds().pixel()));
+                int normals = s.evaluation().metrics().images() - s.evaluation().metrics().anomalous();
+                if (normals > 0) {
+                    metrics.put("test_normals_flagged_at_threshold", s.evaluation().normalsFlagged(s.thresholds()));
+                    metrics.put("test_normal_FPR_at_threshold", (double) s.evaluation().normalsFlagged(s.thresholds()) / normals);
+                }
                 metrics.put("thresholds_source", s.thresholds().source());
             }
             if (!s.evaluation().pixelNote().isEmpty()) {
@@ -155,6 +160,10 @@ public final class ReportWriter {
         md.append(row("pixel AUPRO (FPR <= 0.3)", m.pixelAupro()));
         if (s.thresholds() != null) {
             md.append(row("image F1 at the stored threshold " + String.format("%.4g", s.thresholds().image()), f1AtThreshold(s)));
+            String flagged = s.evaluation().normalsFlaggedText(s.thresholds());
+            if (!flagged.isEmpty()) {
+                md.append("| good test images flagged at that threshold (false positives) | ").append(flagged).append(" |\n");
+            }
         }
         md.append("\n");
         List<AurocByDefectType.Row> byType = AurocByDefectType.of(s.evaluation().scores());
