@@ -4,6 +4,7 @@ import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.metrics.EvaluationMetrics;
 import org.anomaly4j.pipeline.EvaluationResult;
+import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.pipeline.TrainOptions;
@@ -81,6 +82,9 @@ public class TrainCommand implements Callable<Integer> {
         }
         if (!flagged.isEmpty()) {
             out.println("good test images flagged at the stored threshold (false positives): " + flagged);
+        }
+        if (m.anomalous() == 0) {
+            out.println(ReportWriter.lineThresholdText(evaluation));
         }
         out.println("report: " + dir);
         out.flush();

@@ -41,6 +41,31 @@ public record EvaluationResult(EvaluationMetrics metrics, List<ImageScore> score
         return String.format("%d of %d (%.1f %%)", k, normals, 100.0 * k / normals);
     }
 
+    /** The false-positive rate of good images a line usually accepts, for {@link #thresholdForNormalFpr}. */
+    public static final double LINE_FPR = 0.01;
+
+    /**
+     * The lowest image threshold that flags at most {@code fpr} of this set's normal images (NaN without normals): a
+     * threshold calibrated on good images, for {@code Predict --image-threshold}. Chosen on these images, so on new ones
+     * it flags somewhat more.
+     */
+    public double thresholdForNormalFpr(double fpr) {
+        float[] normals = new float[metrics.images() - metrics.anomalous()];
+        int n = 0;
+        for (ImageScore s : scores) {
+            if (s.label() == 0) {
+                normals[n++] = s.score();
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        java.util.Arrays.sort(normals, 0, n);
+        int allowed = (int) Math.floor(fpr * n + 1e-9);
+        // the next float above the highest normal let through: printed, it reads back as itself
+        return allowed >= n ? normals[0] : Math.nextUp(normals[n - allowed - 1]);
+    }
+
     /** Every image's ground truth (1 = anomalous), in {@link #scores()} order. */
     public int[] labelArray() {
         return scores.stream().mapToInt(ImageScore::label).toArray();

@@ -67,6 +67,10 @@ public final class ReportWriter {
                 }
                 metrics.put("thresholds_source", s.thresholds().source());
             }
+            double lineThreshold = s.evaluation().thresholdForNormalFpr(EvaluationResult.LINE_FPR);
+            if (Double.isFinite(lineThreshold)) {
+                metrics.put("image_threshold_at_test_normal_FPR_" + EvaluationResult.LINE_FPR, lineThreshold);
+            }
             if (!s.evaluation().pixelNote().isEmpty()) {
                 metrics.put("note", s.evaluation().pixelNote());
             }
@@ -187,6 +191,10 @@ public final class ReportWriter {
         if (s.thresholds() != null) {
             md.append("Thresholds: ").append(s.thresholds().source()).append(" (validation, not this split).\n\n");
         }
+        String calibrated = lineThresholdText(s.evaluation());
+        if (!calibrated.isEmpty()) {
+            md.append(calibrated).append("\n\n");
+        }
         if (s.validation() != null) {
             md.append("Validation (").append(s.validationSet()).append("; never the test split): image AUROC ")
                     .append(String.format("%.4f", s.validation().metrics().imageAuroc())).append(" (95 % interval ")
@@ -216,6 +224,20 @@ public final class ReportWriter {
         md.append("- total wall time: ").append(String.format("%.1f", s.wallSeconds())).append(" s\n");
         md.append("\nCommand:\n\n```\n").append(s.command()).append("\n```\n");
         return md.toString();
+    }
+
+    /** The threshold calibrated on this split's good images, as a sentence ("" without good images). */
+    public static String lineThresholdText(EvaluationResult e) {
+        double t = e.thresholdForNormalFpr(EvaluationResult.LINE_FPR);
+        if (!Double.isFinite(t)) {
+            return "";
+        }
+        int normals = e.metrics().images() - e.metrics().anomalous();
+        int flagged = (int) e.scores().stream().filter(s -> s.label() == 0 && s.score() >= t).count();
+        String score = Float.toString((float) t);
+        return String.format("Calibrated on this split's good images: from image score %s on, at most %.0f %% of them are "
+                + "flagged (%d of %d); to label new images so, Predict --image-threshold %s (chosen on these images, so new "
+                + "good images are flagged somewhat more often).", score, 100 * EvaluationResult.LINE_FPR, flagged, normals, score);
     }
 
     private static String row(String name, double v) {

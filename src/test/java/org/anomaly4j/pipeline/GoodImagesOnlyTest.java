@@ -49,6 +49,9 @@ class GoodImagesOnlyTest {
                 flagged, 10.0 * flagged)).contains(Evaluator.NORMALS_ONLY);
         assertThat(Files.readString(r.runDir().resolve("metrics.json"))).contains("\"test_normals_flagged_at_threshold\" : " + flagged);
         assertThat(Files.readString(r.runDir().resolve("index.html"))).contains("good test images flagged at that threshold");
+        double line = r.evaluation().thresholdForNormalFpr(0.01); // 1 % of 10: none let through
+        assertThat(r.evaluation().scores()).allMatch(s -> s.score() < line);
+        assertThat(summary).contains("Predict --image-threshold " + Float.toString((float) line)).contains("(0 of 10)");
         assertThat(r.runDir().resolve("model.zip")).isRegularFile();
         assertThat(ModelStore.load(r.runDir().resolve("model.zip")).thresholds()).as("stored for Predict").isNotNull();
     }
