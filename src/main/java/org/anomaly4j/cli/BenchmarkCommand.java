@@ -63,6 +63,10 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--categories", split = ",", paramLabel = "C", description = "mvtec: categories to run (default: every folder under --root with train/good).")
     List<String> categories;
 
+    @Option(names = "--resume", description = "one-class, mvtec: keep the classes or categories an earlier run of the same suite "
+            + "finished (its table in <reports>/benchmarks/, made with the same config and --set) and run the others.")
+    boolean resume;
+
     /** --config (default: hyperparams/one-class-<dataset>.yaml or hyperparams/mvtec-ad.yaml), --set, --reports, --verbose. */
     @Mixin
     CommonOptions common = new CommonOptions();
@@ -100,7 +104,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         }
         List<String> run = classes != null ? classes : IntStream.range(0, 10).mapToObj(String::valueOf).toList();
         var results = OneClassBenchmark.run(dataset, cfg, run, common.overrides, common.reports,
-                CommonOptions.commandLine("Benchmark", rawArgs));
+                CommonOptions.commandLine("Benchmark", rawArgs), resume);
         var out = spec.commandLine().getOut();
         results.forEach(r -> out.printf("class %s: image AUROC %.4f (%.0f s)%n", r.normalClass(), r.imageAuroc(), r.seconds()));
         out.printf("mean image AUROC %.4f -> %s%n", results.stream().mapToDouble(OneClassBenchmark.ClassResult::imageAuroc)
@@ -118,7 +122,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             throw new AnomalyException("config not found: " + cfg + " (give --config FILE)");
         }
         List<String> run = categories != null ? categories : MvtecBenchmark.categories(root);
-        var r = MvtecBenchmark.run(root, run, cfg, common.overrides, common.reports, CommonOptions.commandLine("Benchmark", rawArgs));
+        var r = MvtecBenchmark.run(root, run, cfg, common.overrides, common.reports, CommonOptions.commandLine("Benchmark", rawArgs), resume);
         var out = spec.commandLine().getOut();
         r.categories().forEach(c -> out.printf("%s: image AUROC %.4f, pixel AUROC %.4f, AUPRO %.4f (%.0f s)%n", c.category(),
                 c.imageAuroc(), c.pixelAuroc(), c.pixelAupro(), c.seconds()));

@@ -63,6 +63,15 @@ public final class MvtecBenchmark {
     }
 
     public static Result run(Path root, List<String> categories, Path config, List<String> overrides, Path reports, String command) {
+        return run(root, categories, config, overrides, reports, command, false);
+    }
+
+    /**
+     * @param resume keep the categories an earlier run of this suite finished (its table, made with the same config) and
+     *               run the others; the failed ones run again
+     */
+    public static Result run(Path root, List<String> categories, Path config, List<String> overrides, Path reports, String command,
+                             boolean resume) {
         long start = System.nanoTime();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path table = reports.resolve("benchmarks").resolve("mvtec-" + root.toAbsolutePath().normalize().getFileName());
@@ -80,8 +89,21 @@ public final class MvtecBenchmark {
         HfrConfig base = ConfigLoader.load(config, overrides); // a bad config or override stops the suite before any work
         // so do missing weights: every category would fail on them, each after decoding its images
         org.anomaly4j.model.encoder.EncoderCatalogue.build(base.model(), base.data().imageSize(), base.train().seed());
+        Map<String, CategoryResult> finished = new LinkedHashMap<>();
+        if (resume) {
+            SuiteRecord.finished(table.getParent(), table.getFileName().toString(), "categories", base, CategoryResult.class)
+                    .stream().filter(r -> !r.failed()).forEach(r -> finished.put(r.category(), r));
+        }
+        double keptSeconds = 0;
         for (int i = 0; i < categories.size(); i++) {
             String c = categories.get(i);
+            CategoryResult earlier = finished.get(c);
+            if (earlier != null) {
+                LOG.info("MVTec suite: category {} ({} of {}) kept from the earlier run ({})", c, i + 1, categories.size(), earlier.runDir());
+                results.add(earlier);
+                keptSeconds += earlier.seconds();
+                continue;
+            }
             LOG.info("MVTec suite: category {} ({} of {})", c, i + 1, categories.size());
             List<String> o = new ArrayList<>(overrides);
             o.add("data.root=" + root.resolve(c));
@@ -97,8 +119,9 @@ public final class MvtecBenchmark {
                 LOG.warn("MVTec suite: category {} failed: {}", c, e.getMessage());
                 results.add(new CategoryResult(c, Double.NaN, Double.NaN, Double.NaN, Double.NaN, seconds(t0), "", e.getMessage()));
             }
-            write(root, base, results, categories.size(), seconds(start), command, table);
+            write(root, base, results, categories.size(), keptSeconds + seconds(start), command, table);
         }
+        write(root, base, results, categories.size(), keptSeconds + seconds(start), command, table); // also when all were kept
         List<String> failed = results.stream().filter(CategoryResult::failed).map(r -> r.category() + " (" + r.error() + ")").toList();
         if (!failed.isEmpty()) {
             throw new AnomalyException(failed.size() + " of " + categories.size() + " categories failed: " + String.join("; ", failed)

@@ -13,9 +13,11 @@ import java.util.Map;
 
 /**
  * Runs the one-class protocol for a list of normal classes (one Train run each) and writes the
- * suite table, with the published anchors beside it, to {@code reports/benchmarks/one-class-<dataset>.md|json}.
+ * suite table, with the published anchors beside it, to {@code reports/benchmarks/one-class-<dataset>.md|json}, rewritten
+ * after every class, so a suite stopped part way keeps what it finished and {@code resume} continues it.
  */
 public final class OneClassBenchmark {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OneClassBenchmark.class);
     /** Published mean image AUROC (%), for the table: RD4AD (ImageNet ResNet18) and Deep SVDD. */
     static final Map<String, String> ANCHORS = Map.of(
             "mnist", "RD4AD 99.3, Deep SVDD 94.8",
@@ -31,23 +33,43 @@ public final class OneClassBenchmark {
 
     public static List<ClassResult> run(String dataset, Path config, List<String> classes, List<String> overrides,
                                         Path reports, String command) {
+        return run(dataset, config, classes, overrides, reports, command, false);
+    }
+
+    /** @param resume keep the classes an earlier run of this suite finished (its table, made with the same config), run the others */
+    public static List<ClassResult> run(String dataset, Path config, List<String> classes, List<String> overrides,
+                                        Path reports, String command, boolean resume) {
         long start = System.nanoTime();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = reports.resolve("benchmarks");
+        HfrConfig base = ConfigLoader.load(config, overrides); // a bad config stops the suite before any work
+        Map<String, ClassResult> finished = new LinkedHashMap<>();
+        if (resume) {
+            SuiteRecord.finished(dir, "one-class-" + dataset, "classes", base, ClassResult.class)
+                    .forEach(r -> finished.put(r.normalClass(), r));
+        }
         List<ClassResult> results = new ArrayList<>();
-        HfrConfig last = null;
+        double keptSeconds = 0;
         for (String c : classes) {
+            ClassResult earlier = finished.get(c);
+            if (earlier != null) {
+                LOG.info("One-class suite: class {} kept from the earlier run ({})", c, earlier.runDir());
+                results.add(earlier);
+                keptSeconds += earlier.seconds();
+                continue;
+            }
             List<String> o = new ArrayList<>(overrides);
             o.add("data.normalClass=" + c);
             HfrConfig cfg = ConfigLoader.load(config, o);
-            last = cfg;
             long t0 = System.nanoTime();
             TrainService.Result r = TrainService.run(cfg, command + " [class " + c + "]", reports,
                     "oneclass-" + dataset + "-" + c + "-" + stamp);
             double val = r.validation() == null ? Double.NaN : r.validation().metrics().imageAuroc();
             results.add(new ClassResult(c, r.evaluation().metrics().imageAuroc(), val, (System.nanoTime() - t0) / 1e9,
                     r.runDir().toString()));
+            write(dataset, base, results, keptSeconds + (System.nanoTime() - start) / 1e9, command, dir);
         }
-        write(dataset, last, results, (System.nanoTime() - start) / 1e9, command, reports.resolve("benchmarks"));
+        write(dataset, base, results, keptSeconds + (System.nanoTime() - start) / 1e9, command, dir);
         return results;
     }
 

@@ -74,6 +74,35 @@ class MvtecBenchmarkTest {
     }
 
     @Test
+    void aStoppedSuiteResumesWithWhatItFinishedAndRunsTheRest() throws Exception {
+        Path stopped = dir.resolve("stopped");
+        new SyntheticDefectGenerator(48, 4).write(stopped.resolve("done"), 12, 3, 2);
+        Files.createDirectories(stopped.resolve("broken/train/good")); // fails: no images
+        Path reports = dir.resolve("reports-resume");
+        List<String> all = List.of("done", "broken");
+        assertThatThrownBy(() -> MvtecBenchmark.run(stopped, all, config, List.of(), reports, "first")).isInstanceOf(AnomalyException.class);
+        Path json = reports.resolve("benchmarks/mvtec-stopped.json");
+        JsonNode first = new ObjectMapper().readTree(json.toFile()).get("categories");
+
+        assertThatThrownBy(() -> MvtecBenchmark.run(stopped, all, config, List.of("train.epochs=2"), reports, "other", true))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("made with another config");
+        assertThatThrownBy(() -> MvtecBenchmark.run(stopped, all, config, List.of(), dir.resolve("no-table"), "x", true))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("no suite table");
+
+        new SyntheticDefectGenerator(48, 5).write(stopped.resolve("broken"), 12, 3, 2); // mended
+        MvtecBenchmark.Result r = MvtecBenchmark.run(stopped, all, config, List.of(), reports, "resumed", true);
+        assertThat(r.categories()).extracting(MvtecBenchmark.CategoryResult::category).containsExactly("done", "broken");
+        assertThat(r.categories().get(0).runDir()).as("kept, not trained again").isEqualTo(first.get(0).get("runDir").asText());
+        assertThat(r.categories().get(0).imageAuroc()).isEqualTo(first.get(0).get("imageAuroc").asDouble());
+        assertThat(r.categories().get(1).failed()).as("the failed category ran again").isFalse();
+        try (var runs = Files.list(reports)) {
+            assertThat(runs.filter(p -> p.getFileName().toString().startsWith("mvtec-done-")).count()).isEqualTo(1);
+        }
+        assertThat(Files.readString(reports.resolve("benchmarks/mvtec-stopped.md"))).contains("categories: 2 of 2 planned")
+                .doesNotContain("failed");
+    }
+
+    @Test
     void anUnknownCategoryOrRootStopsBeforeAnyWork() {
         assertThatThrownBy(() -> MvtecBenchmark.run(root, List.of("alpha", "gamma"), config, List.of(), dir.resolve("r"), "test"))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("no category gamma").hasMessageContaining("alpha, beta");
