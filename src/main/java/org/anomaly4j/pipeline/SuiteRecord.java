@@ -60,6 +60,10 @@ final class SuiteRecord {
         }
         try {
             JsonNode json = JSON.readTree(file.toFile());
+            if (!json.has(CONFIG_SHA256)) {
+                throw new AnomalyException("--resume: " + file + " was written before suite tables recorded their config, so it "
+                        + "cannot be told whether it used the same settings; run the suite without --resume");
+            }
             if (!configSha256(base).equals(json.path(CONFIG_SHA256).asText())) {
                 throw new AnomalyException("--resume: " + file + " was made with another config (its resolved settings differ: "
                         + "another --config or --set); give the same ones, or run without --resume to start the suite again");
