@@ -27,6 +27,10 @@ public class SweepCommand implements Callable<Integer> {
     @Option(names = "--run-id", paramLabel = "ID", description = "Sweep folder name (default: sweep-<file>-<timestamp>).")
     String runId;
 
+    @Option(names = "--resume", description = "Continue the stopped sweep given by --run-id (same sweep file): finished "
+            + "candidates are kept, one stopped part way continues from its last epoch, the rest run.")
+    boolean resume;
+
     @Option(names = "--ui", description = "Show every candidate's training in the DL4J UI.")
     boolean ui;
 
@@ -47,10 +51,15 @@ public class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume && runId == null) {
+            throw new org.anomaly4j.AnomalyException("--resume needs the --run-id of the stopped sweep (its folder under "
+                    + reports.resolve("sweeps") + ")");
+        }
         SweepSpec s = SweepSpec.load(sweep);
         String id = runId != null ? runId : "sweep-" + sweep.getFileName().toString().replaceAll("\\.ya?ml$", "") + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        SweepService.Result r = SweepService.run(s, sweep, reports, id, ui ? uiPort : null, CommonOptions.commandLine("Sweep", rawArgs));
+        SweepService.Result r = SweepService.run(s, sweep, reports, id, ui ? uiPort : null, CommonOptions.commandLine("Sweep", rawArgs),
+                resume);
         var out = spec.commandLine().getOut();
         out.printf("%d candidates; best %s %.4f (candidate %d: %s)%n", r.rows().size(), s.score(), r.best().score(),
                 r.best().index(), String.join(" ", r.best().overrides()));

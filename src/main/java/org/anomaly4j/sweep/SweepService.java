@@ -50,11 +50,26 @@ public final class SweepService {
     }
 
     public static Result run(SweepSpec spec, Path sweepFile, Path reportsRoot, String sweepId, Integer uiPort, String command) {
+        return run(spec, sweepFile, reportsRoot, sweepId, uiPort, command, false);
+    }
+
+    /**
+     * @param resume continue the stopped sweep {@code sweepId}: the same seed proposes the same candidates, the ones it
+     *               finished are read back from their run folders, a candidate stopped part way continues from its last
+     *               checkpoint, failed ones run again
+     */
+    public static Result run(SweepSpec spec, Path sweepFile, Path reportsRoot, String sweepId, Integer uiPort, String command,
+                             boolean resume) {
         ConfigLoader.load(spec.base(), spec.fixed()); // a bad base config fails now, not in every candidate
         RunDirectory.requireFolderName(sweepId, "--run-id");
         Path dir = reportsRoot.resolve("sweeps").resolve(sweepId);
-        if (Files.exists(dir)) {
-            throw new AnomalyException("sweep folder already exists: " + dir + " (choose another --run-id or remove it)");
+        if (!resume && Files.exists(dir)) {
+            throw new AnomalyException("sweep folder already exists: " + dir + " (continue it with --resume, choose another "
+                    + "--run-id, or remove it)");
+        }
+        if (resume && !Files.isDirectory(dir.resolve("candidates"))) {
+            throw new AnomalyException("--resume: no sweep '" + sweepId + "' to continue (no folder " + dir.resolve("candidates")
+                    + "); give the --run-id of the stopped sweep, or leave out --resume");
         }
         try {
             Files.createDirectories(dir.resolve("candidates"));

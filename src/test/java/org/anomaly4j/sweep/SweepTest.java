@@ -65,6 +65,38 @@ class SweepTest {
     }
 
     @Test
+    void aStoppedSweepResumesWithoutTrainingAFinishedCandidateAgain() throws Exception {
+        Path data = new SyntheticDefectGenerator(48, 6).write(dir.resolve("data"), 16, 2, 2);
+        Path base = dir.resolve("base.yaml");
+        Files.writeString(base, String.join("\n", "data:", "  root: " + data, "  imageSize: 48", "  validationFraction: 0.25",
+                "model:", "  encoder: tiny", "  decoder:", "    bottleneck: 8", "    width: 8", "train:", "  epochs: 1", "  batchSize: 8",
+                "scoring:", "  sigma: 1", "  batchSize: 8", ""));
+        Path sweepFile = dir.resolve("sweep.yaml");
+        String common = String.join("\n", "base: " + base, "search: random", "maxMinutes: 30", "seed: 5",
+                "space:", "  model.decoder.depth: [1, 2]", "  train.learningRate: {min: 0.001, max: 0.01, log: true}", "");
+        Files.writeString(sweepFile, "maxCandidates: 2\n" + common); // a sweep stopped after two candidates
+        SweepService.Result first = SweepService.run(SweepSpec.load(sweepFile), sweepFile, dir.resolve("reports"), "s", null, "first");
+        Path candidates = first.dir().resolve("candidates");
+        long modified = Files.getLastModifiedTime(candidates.resolve("candidate-000/model.zip")).toMillis();
+
+        assertThatThrownBy(() -> SweepService.run(SweepSpec.load(sweepFile), sweepFile, dir.resolve("reports"), "s", null, "again"))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("--resume");
+        Files.writeString(sweepFile, "maxCandidates: 3\n" + common);
+        SweepService.Result resumed = SweepService.run(SweepSpec.load(sweepFile), sweepFile, dir.resolve("reports"), "s", null,
+                "resumed", true);
+        assertThat(resumed.rows()).hasSize(3);
+        for (SweepRow row : first.rows()) {
+            SweepRow same = resumed.rows().stream().filter(r -> r.index() == row.index()).findFirst().orElseThrow();
+            assertThat(same.overrides()).as("the same seed proposes the same candidate").isEqualTo(row.overrides());
+            assertThat(same.score()).as("read back, not trained again").isEqualTo(row.score());
+        }
+        assertThat(Files.getLastModifiedTime(candidates.resolve("candidate-000/model.zip")).toMillis()).isEqualTo(modified);
+        assertThat(candidates.resolve("candidate-002/model.zip")).isRegularFile();
+        assertThatThrownBy(() -> SweepService.run(SweepSpec.load(sweepFile), sweepFile, dir.resolve("reports"), "none", null, "x", true))
+                .isInstanceOf(AnomalyException.class).hasMessageContaining("no sweep 'none' to continue");
+    }
+
+    @Test
     void gridSearchEnumeratesTheDiscreteSpace() throws Exception {
         Path data = new SyntheticDefectGenerator(48, 2).write(dir.resolve("data"), 16, 2, 2);
         Path base = dir.resolve("base.yaml");
