@@ -42,6 +42,12 @@ public class PredictCommand implements Callable<Integer> {
             + "(each mask's connected regions: bounding box, area, peak map value).")
     boolean masks;
 
+    @Option(names = "--pixel-threshold", paramLabel = "VALUE", defaultValue = "NaN",
+            description = "With --masks: mark pixels from this anomaly-map value on instead of at the model's stored pixel "
+                    + "threshold (fitted on small synthetic defects, so strict), e.g. the pixel_F1Max_threshold Evaluate reports on "
+                    + "labelled images with masks.")
+    double pixelThreshold;
+
     @Option(names = "--min-region-area", paramLabel = "PX", defaultValue = "0",
             description = "With --masks: leave regions of fewer pixels (at the image's own size) out of masks/ and regions.csv, "
                     + "the smallest defect your reject rule counts (default: keep all). Labels still follow the image score.")
@@ -98,7 +104,7 @@ public class PredictCommand implements Callable<Integer> {
         ModelStore.Loaded loaded = ModelStore.load(model);
         List<Path> images = PredictInputs.expand(inputs);
         String id = runId != null ? runId : "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        PredictService.Result r = PredictService.run(loaded, images, new PredictService.Options(keepGoing, masks, which, imageThreshold, minRegionArea, resume), CommonOptions.commandLine("Predict", rawArgs), reports, id);
+        PredictService.Result r = PredictService.run(loaded, images, new PredictService.Options(keepGoing, masks, which, imageThreshold, minRegionArea, resume, pixelThreshold), CommonOptions.commandLine("Predict", rawArgs), reports, id);
         var out = spec.commandLine().getOut();
         long flagged = r.predictions().stream().filter(p -> p.label().equals("anomalous")).count();
         out.printf("%d images scored, %d anomalous at the %s threshold%s%n", r.predictions().size(), flagged,

@@ -76,19 +76,22 @@ public final class Evaluator {
         F1Max f1 = F1Max.of(imageScores, labels);
         double pixelAuroc = Double.NaN;
         double aupro = Double.NaN;
+        F1Max pixelF1 = new F1Max(Double.NaN, Double.NaN);
         String note = "";
         List<PixelAurocByDefectType.Row> pixelByType = List.of();
         if (anomalous == 0) {
             note = NORMALS_ONLY;
         } else if (hasMasks) {
-            pixelAuroc = pixelAuroc(maps, masks);
+            Pixels all = Pixels.of(maps, masks);
+            pixelAuroc = Roc.auroc(all.scores(), all.labels());
+            pixelF1 = F1Max.of(all.scores(), all.labels());
             aupro = Aupro.compute(maps, masks, model.imageSize(), Aupro.DEFAULT_MAX_FPR);
             pixelByType = PixelAurocByDefectType.of(mapTypes, maps, masks);
         } else {
             note = "pixel metrics skipped: the dataset has no ground_truth masks (image-level evaluation only)";
         }
         EvaluationMetrics m = new EvaluationMetrics(Roc.auroc(imageScores, labels), f1.f1(), f1.threshold(),
-                pixelAuroc, aupro, scores.size(), anomalous);
+                pixelAuroc, aupro, scores.size(), anomalous, pixelF1.f1(), pixelF1.threshold());
         Thresholds fitted = fitThresholds(imageScores, labels, maps, masks);
         return new EvaluationResult(m, scores, (System.nanoTime() - start) / 1e9, scores.size() / scoringSeconds, note, fitted,
                 pixelByType);
@@ -115,20 +118,14 @@ public final class Evaluator {
         double pixelMin = Double.NaN;
         double pixelMax = Double.NaN;
         if (!maps.isEmpty()) {
-            int total = maps.stream().mapToInt(mp -> mp.length).sum();
-            float[] s = new float[total];
-            int[] l = new int[total];
-            int o = 0;
+            Pixels all = Pixels.of(maps, masks);
+            float[] s = all.scores();
+            int[] l = all.labels();
             pixelMin = Double.POSITIVE_INFINITY;
             pixelMax = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < maps.size(); i++) {
-                for (int p = 0; p < maps.get(i).length; p++) {
-                    s[o] = maps.get(i)[p];
-                    l[o] = masks.get(i)[p] > 0.5f ? 1 : 0;
-                    pixelMin = Math.min(pixelMin, s[o]);
-                    pixelMax = Math.max(pixelMax, s[o]);
-                    o++;
-                }
+            for (float v : s) {
+                pixelMin = Math.min(pixelMin, v);
+                pixelMax = Math.max(pixelMax, v);
             }
             F1Max pf = F1Max.of(s, l);
             pixel = Double.isFinite(pf.threshold()) ? pf.threshold() : Thresholds.atFalsePositiveRate(s, EvaluationResult.NORMAL_FPR);
@@ -140,19 +137,27 @@ public final class Evaluator {
     }
 
     static double pixelAuroc(List<float[]> maps, List<float[]> masks) {
-        int total = maps.stream().mapToInt(m -> m.length).sum();
-        float[] s = new float[total];
-        int[] l = new int[total];
-        int o = 0;
-        for (int i = 0; i < maps.size(); i++) {
-            float[] map = maps.get(i);
-            float[] mask = masks.get(i);
-            for (int p = 0; p < map.length; p++) {
-                s[o] = map[p];
-                l[o] = mask[p] > 0.5f ? 1 : 0;
-                o++;
+        Pixels all = Pixels.of(maps, masks);
+        return Roc.auroc(all.scores(), all.labels());
+    }
+
+    /** Every pixel of a set of maps with its ground truth (1 where the mask is set), flattened in order. */
+    private record Pixels(float[] scores, int[] labels) {
+        static Pixels of(List<float[]> maps, List<float[]> masks) {
+            int total = maps.stream().mapToInt(m -> m.length).sum();
+            float[] s = new float[total];
+            int[] l = new int[total];
+            int o = 0;
+            for (int i = 0; i < maps.size(); i++) {
+                float[] map = maps.get(i);
+                float[] mask = masks.get(i);
+                for (int p = 0; p < map.length; p++) {
+                    s[o] = map[p];
+                    l[o] = mask[p] > 0.5f ? 1 : 0;
+                    o++;
+                }
             }
+            return new Pixels(s, l);
         }
-        return Roc.auroc(s, l);
     }
 }

@@ -29,6 +29,8 @@ public final class AnomalyDetector {
     private final ModelStore.Loaded loaded;
     private final PieceScorer scorer;
     private Thresholds thresholds;
+    private double userImage = Double.NaN; // given to useImageThreshold / usePixelThreshold, applied over the stored ones
+    private double userPixel = Double.NaN;
 
     private AnomalyDetector(ModelStore.Loaded loaded) {
         this.loaded = loaded;
@@ -69,9 +71,42 @@ public final class AnomalyDetector {
             throw new AnomalyException("image threshold " + score + " is not a finite score (give an image score, e.g. "
                     + "Evaluate's image_F1Max_threshold)");
         }
-        String why = "image threshold " + score + " given to AnomalyDetector.useImageThreshold";
-        thresholds = Thresholds.userImage(loaded.thresholds(), score, why);
+        userImage = score;
+        thresholds = userThresholds();
         return this;
+    }
+
+    /**
+     * Marks defect pixels from now on from this anomaly-map value instead of the model's stored pixel threshold
+     * ({@code Predict --pixel-threshold}), e.g. the pixel_F1Max_threshold Evaluate reports on labelled images with masks.
+     * Needs a model stored with thresholds (or an image threshold given first).
+     *
+     * @return this detector
+     */
+    public synchronized AnomalyDetector usePixelThreshold(double value) {
+        if (!Double.isFinite(value)) {
+            throw new AnomalyException("pixel threshold " + value + " is not a finite map value (give e.g. Evaluate's "
+                    + "pixel_F1Max_threshold)");
+        }
+        if (thresholds == null) {
+            throw new AnomalyException("this model stores no thresholds (trained without validation images): call "
+                    + "useImageThreshold first, then usePixelThreshold");
+        }
+        userPixel = value;
+        thresholds = userThresholds();
+        return this;
+    }
+
+    /** The stored thresholds with the user's image and pixel thresholds over them, in whichever order they were given. */
+    private Thresholds userThresholds() {
+        Thresholds t = loaded.thresholds();
+        if (Double.isFinite(userImage)) {
+            t = Thresholds.userImage(t, userImage, "image threshold " + userImage + " given to AnomalyDetector.useImageThreshold");
+        }
+        if (Double.isFinite(userPixel)) {
+            t = t.withPixel(userPixel, "pixel threshold " + userPixel + " given to AnomalyDetector.usePixelThreshold");
+        }
+        return t;
     }
 
     public Detection detect(BufferedImage image) {

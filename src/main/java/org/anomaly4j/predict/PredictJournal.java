@@ -50,7 +50,8 @@ final class PredictJournal {
         inputs.forEach(s -> paths.append(s.image()).append('\n'));
         String outputs = "masks=" + options.masks() + ", overlays=" + options.overlays().name().toLowerCase()
                 + ", image threshold=" + (Double.isFinite(options.imageThreshold()) ? options.imageThreshold() : "stored")
-                + ", min region area=" + options.minRegionArea();
+                + ", min region area=" + options.minRegionArea()
+                + ", pixel threshold=" + (Double.isFinite(options.pixelThreshold()) ? options.pixelThreshold() : "stored");
         return new StartedWith(sha256(model), inputs.size(), sha256(paths.toString().getBytes(StandardCharsets.UTF_8)), outputs);
     }
 

@@ -78,9 +78,12 @@ public final class PredictService {
      *                  image score's
      * @param resume    continue the interrupted run of this run id ({@link PredictJournal}): its scored images are kept,
      *                  the others scored; refused unless started with the same model, inputs and output options
+     * @param pixelThreshold with {@code masks}: the map value from which a pixel is a defect instead of the model's stored
+     *                  pixel threshold (NaN: the stored one), e.g. the pixel_F1Max_threshold Evaluate reports on labelled
+     *                  images with masks
      */
     public record Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold, int minRegionArea,
-                          boolean resume) {
+                          boolean resume, double pixelThreshold) {
         public static final Options DEFAULT = new Options(false, false, Overlays.ALL, Double.NaN);
 
         public Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold) {
@@ -89,6 +92,10 @@ public final class PredictService {
 
         public Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold, int minRegionArea) {
             this(keepGoing, masks, overlays, imageThreshold, minRegionArea, false);
+        }
+
+        public Options(boolean keepGoing, boolean masks, Overlays overlays, double imageThreshold, int minRegionArea, boolean resume) {
+            this(keepGoing, masks, overlays, imageThreshold, minRegionArea, resume, Double.NaN);
         }
     }
 
@@ -106,6 +113,9 @@ public final class PredictService {
         if (Double.isFinite(options.imageThreshold())) {
             String why = "image threshold " + options.imageThreshold() + " given on the command line";
             t = Thresholds.userImage(t, options.imageThreshold(), why);
+        }
+        if (Double.isFinite(options.pixelThreshold())) {
+            t = t.withPixel(options.pixelThreshold(), "pixel threshold " + options.pixelThreshold() + " given on the command line");
         }
         boolean writeMasks = options.masks();
         boolean keepGoing = options.keepGoing();
@@ -303,14 +313,21 @@ public final class PredictService {
         if (options.minRegionArea() > 0 && !options.masks()) {
             throw new AnomalyException("--min-region-area applies to the masks and regions.csv: add --masks");
         }
+        if (!Double.isNaN(options.pixelThreshold()) && !options.masks()) {
+            throw new AnomalyException("--pixel-threshold applies to the masks and regions.csv: add --masks");
+        }
+        if (Double.isInfinite(options.pixelThreshold())) {
+            throw new AnomalyException("--pixel-threshold " + options.pixelThreshold() + " is not a map value (give e.g. Evaluate's "
+                    + "pixel_F1Max_threshold)");
+        }
         String none = " (it was trained without validation images: set data.validationFraction above 0 and train again";
         if (options.masks() && t == null) {
             throw new AnomalyException("--masks needs the pixel threshold stored in the model, and this model stores no thresholds"
                     + none + ", or leave out --masks)");
         }
-        if (options.masks() && !Double.isFinite(t.pixel())) {
+        if (options.masks() && !Double.isFinite(t.pixel()) && !Double.isFinite(options.pixelThreshold())) {
             throw new AnomalyException("--masks needs the pixel threshold stored in the model, and this model has none (its "
-                    + "validation set had no pixel masks, e.g. one-class data; leave out --masks)");
+                    + "validation set had no pixel masks, e.g. one-class data; give --pixel-threshold, or leave out --masks)");
         }
         if (options.overlays() == Overlays.ANOMALOUS && t == null && !Double.isFinite(options.imageThreshold())) {
             throw new AnomalyException("--overlays anomalous needs an image threshold, and this model stores none" + none

@@ -95,6 +95,10 @@ public final class HtmlReport {
         }
         row(html, "pixel AUROC", m.pixelAuroc());
         row(html, "pixel AUPRO (FPR &le; 0.3)", m.pixelAupro());
+        if (Double.isFinite(m.pixelF1Max())) {
+            row(html, "pixel F1-max (defect masks at map value " + Float.toString((float) m.pixelF1Threshold())
+                    + ", for Predict --pixel-threshold)", m.pixelF1Max());
+        }
         for (AurocByDefectType.Row r : AurocByDefectType.of(s.evaluation().scores())) {
             row(html, "image AUROC, " + esc(r.defectType()) + " (" + r.images() + " images) against all normals", r.imageAuroc());
         }

@@ -32,6 +32,8 @@ public final class ReportWriter {
         out.put("image_F1Max_threshold", finite(m.imageF1Threshold()));
         out.put("pixel_AUROC", finite(m.pixelAuroc()));
         out.put("pixel_AUPRO", finite(m.pixelAupro()));
+        out.put("pixel_F1Max", finite(m.pixelF1Max()));
+        out.put("pixel_F1Max_threshold", finite(m.pixelF1Threshold()));
         out.put("test_images", m.images());
         out.put("test_anomalous", m.anomalous());
         return out;
@@ -162,6 +164,10 @@ public final class ReportWriter {
         md.append(row("image F1-max", m.imageF1Max()));
         md.append(row("pixel AUROC", m.pixelAuroc()));
         md.append(row("pixel AUPRO (FPR <= 0.3)", m.pixelAupro()));
+        if (Double.isFinite(m.pixelF1Max())) {
+            md.append("| pixel F1-max (defect masks at map value ").append(Float.toString((float) m.pixelF1Threshold()))
+                    .append(", for Predict --pixel-threshold) | ").append(fourDigits(m.pixelF1Max())).append(" |\n");
+        }
         if (s.thresholds() != null) {
             md.append(row("image F1 at the stored threshold " + String.format("%.4g", s.thresholds().image()), f1AtThreshold(s)));
             String flagged = s.evaluation().normalsFlaggedText(s.thresholds());

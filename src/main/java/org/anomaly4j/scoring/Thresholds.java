@@ -26,6 +26,11 @@ public record Thresholds(double image, double pixel, double imageMin, double ima
         return new Thresholds(newImage, pixel, imageMin, imageMax, pixelMin, pixelMax, why + " (the model's: " + source + ")");
     }
 
+    /** The same thresholds with another pixel threshold, chosen by the user (e.g. Evaluate's pixel_F1Max_threshold). */
+    public Thresholds withPixel(double newPixel, String why) {
+        return new Thresholds(image, newPixel, imageMin, imageMax, pixelMin, pixelMax, why + "; " + source);
+    }
+
     /**
      * A user's image threshold over a model's stored thresholds ({@link #withImage}), or alone when the model stores
      * none ({@code stored} null): then labels, but no pixel threshold and no normalisation.

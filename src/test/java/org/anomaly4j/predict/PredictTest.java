@@ -388,4 +388,45 @@ class PredictTest {
         assertThat(metrics).contains("broken.png");
         assertThat(Cli.run(new PredictCommand(), "--model", modelZip.toString(), dir.resolve("nope").toString())).isEqualTo(Cli.USER_ERROR);
     }
+
+    @Test
+    void thePixelThresholdTrainReportsGivesPredictMasksOfThatF1() throws Exception {
+        double threshold = trained.evaluation().metrics().pixelF1Threshold();
+        double f1 = trained.evaluation().metrics().pixelF1Max();
+        assertThat(f1).isBetween(0.0, 1.0);
+        assertThat(Files.readString(trained.runDir().resolve("metrics.json"))).contains("\"pixel_F1Max_threshold\" : " + threshold);
+        ModelStore.Loaded loaded = ModelStore.load(modelZip);
+        List<Path> inputs = PredictInputs.expand(List.of(data.resolve("test").toString()));
+        PredictService.Result p = PredictService.run(loaded, inputs, new PredictService.Options(false, true, PredictService.Overlays.NONE,
+                Double.NaN, 0, false, threshold), "test", dir.resolve("reports"), "predict-pixel-threshold");
+        List<Path> masks;
+        try (var s = Files.list(p.runDir().resolve("masks"))) {
+            masks = s.sorted().toList(); // <index>_<name>.png: input order
+        }
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            BufferedImage predicted = ImageIO.read(masks.get(i).toFile()); // the test images have the model's size
+            Path truthFile = PredictInputs.withGroundTruth(inputs.get(i)).mask();
+            BufferedImage truth = truthFile == null ? null : ImageIO.read(truthFile.toFile());
+            for (int y = 0; y < predicted.getHeight(); y++) {
+                for (int x = 0; x < predicted.getWidth(); x++) {
+                    boolean marked = (predicted.getRGB(x, y) & 0xff) == 255;
+                    boolean defect = truth != null && (truth.getRGB(x, y) & 0xff) > 127;
+                    tp += marked && defect ? 1 : 0;
+                    fp += marked && !defect ? 1 : 0;
+                    fn += !marked && defect ? 1 : 0;
+                }
+            }
+        }
+        assertThat(2.0 * tp / (2 * tp + fp + fn)).as("the F1 of Predict's masks").isCloseTo(f1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Files.readString(p.runDir().resolve("metrics.json"))).contains("pixel threshold " + threshold + " given on the command line");
+
+        assertThatThrownBy(() -> PredictService.run(loaded, inputs, new PredictService.Options(false, false, PredictService.Overlays.NONE,
+                Double.NaN, 0, false, threshold), "test", dir.resolve("reports"), "x")).hasMessageContaining("add --masks");
+        AnomalyDetector detector = AnomalyDetector.load(modelZip).usePixelThreshold(threshold).useImageThreshold(1.5);
+        assertThat(detector.thresholds().pixel()).as("kept when an image threshold follows").isEqualTo(threshold);
+        assertThat(detector.thresholds().image()).isEqualTo(1.5);
+    }
 }
