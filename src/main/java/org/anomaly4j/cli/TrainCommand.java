@@ -7,6 +7,7 @@ import org.anomaly4j.pipeline.EvaluationResult;
 import org.anomaly4j.report.ReportWriter;
 import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.pipeline.TrainCheck;
 import org.anomaly4j.pipeline.TrainOptions;
 import org.anomaly4j.pipeline.TrainService;
 import picocli.CommandLine.Option;
@@ -26,6 +27,10 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue the interrupted run given by --run-id from its last checkpoint (reports/.checkpoints/<run-id>/).")
     boolean resume;
+
+    @Option(names = "--dry-run", description = "Check the config, every image and mask, and the weights, print what would be "
+            + "trained on, and stop: no training, nothing written.")
+    boolean dryRun;
 
     @Option(names = "--keep-going", description = "Skip images that cannot be decoded (listed in the console and skipped.txt) instead of stopping.")
     boolean keepGoing;
@@ -54,6 +59,17 @@ public class TrainCommand implements Callable<Integer> {
                 ? ConfigLoader.loadResource("demo.yaml", common.overrides)
                 : ConfigLoader.load(common.config, common.overrides);
         String command = CommonOptions.commandLine("Train", rawArgs);
+        if (dryRun) {
+            TrainCheck.Result check = TrainCheck.run(cfg, keepGoing);
+            var out = spec.commandLine().getOut();
+            check.lines().forEach(out::println);
+            if (!check.warning().isEmpty()) {
+                out.println("WARNING: " + check.warning());
+            }
+            out.println("dry run: nothing trained or written; run the same command without --dry-run to train");
+            out.flush();
+            return 0;
+        }
         if (resume && (common.runId == null || common.runId.isBlank())) {
             throw new AnomalyException("--resume needs the --run-id of the interrupted run (see reports/.checkpoints/)");
         }
