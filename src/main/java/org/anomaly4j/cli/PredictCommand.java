@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "Predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score new images with a trained model.zip.",
                 "Writes reports/<run>/predictions.csv (path, score, normalised score, label at the model's stored threshold, "
-                        + "ground truth where the folder layout tells it), heat-map overlays (--overlays) and, with --masks, defect masks; images shaped "
+                        + "ground truth where the folder layout tells it), heat-map overlays (--overlays), index.html (every image, highest "
+                        + "score first, for review) and, with --masks, defect masks; images shaped "
                         + "unlike the training images are named in a warning.",
                 "Exit code 2 for unreadable inputs (nothing written); with --keep-going they are skipped and listed, "
                         + "and the exit code is " + PredictCommand.PARTIAL + ".",

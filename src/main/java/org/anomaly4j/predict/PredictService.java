@@ -227,9 +227,13 @@ public final class PredictService {
                 f1 = t == null ? Double.NaN : F1Max.at(scores, labels, t.image());
             }
             run.writeString("predictions.csv", PredictionsCsv.predictions(predictions));
+            String regionRows = journal.regionRows();
             if (writeMasks) {
-                run.writeString("regions.csv", PredictionsCsv.REGIONS_HEADER + journal.regionRows());
+                run.writeString("regions.csv", PredictionsCsv.REGIONS_HEADER + regionRows);
             }
+            String commands = Files.readString(run.file("command.txt"));
+            run.writeString("index.html", PredictPage.html(runId, predictions, t, writeMasks ? PredictPage.regionCounts(regionRows) : null,
+                    f1, auroc, commands.strip()));
             run.writeString("metrics.json", JSON.writeValueAsString(metrics(predictions, skipped, t, f1, auroc, trained, outsideShapes, writeMasks,
                     options.minRegionArea(), resumed)));
             journal.close();

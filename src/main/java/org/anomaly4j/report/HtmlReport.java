@@ -150,7 +150,7 @@ public final class HtmlReport {
         return Double.isFinite(v) ? String.format("%.4f", v) : "n/a";
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

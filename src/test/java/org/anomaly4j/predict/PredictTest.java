@@ -79,6 +79,13 @@ class PredictTest {
         try (var s = Files.list(p.runDir().resolve("overlays"))) {
             assertThat(s.count()).isEqualTo(p.predictions().size());
         }
+        // the review page: every image, highest score first, its overlay linked
+        String page = Files.readString(p.runDir().resolve("index.html"));
+        assertThat(page.split("<tr><td>", -1).length - 1).isEqualTo(p.predictions().size());
+        float top = (float) p.predictions().stream().mapToDouble(PredictService.Prediction::score).max().orElseThrow();
+        PredictService.Prediction first = p.predictions().stream().filter(x -> x.score() == top).findFirst().orElseThrow();
+        assertThat(page).contains("<tr><td>1</td><td class=\"path\">" + first.image() + "</td><td>" + top + "</td>")
+                .contains("src=\"" + first.overlay() + "\"");
     }
 
     @Test
