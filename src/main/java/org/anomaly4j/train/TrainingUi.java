@@ -64,7 +64,7 @@ public final class TrainingUi implements AutoCloseable {
             return UIServer.getInstance();
         } catch (RuntimeException e) {
             throw new AnomalyException("cannot start the DL4J UI on port " + port + ": " + e.getMessage()
-                    + " (is the port in use? choose another with --ui-port)", e);
+                    + " (is the port in use? choose another: --ui-port for Train and Sweep, --port for Ui)", e);
         } finally {
             UiUploadFolders.madeBetween(from, System.currentTimeMillis());
         }
