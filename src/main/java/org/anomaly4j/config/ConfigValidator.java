@@ -54,6 +54,12 @@ public final class ConfigValidator {
         if (d.maxStretch() != 0 && "one-class".equals(d.layout())) {
             p.add("data.maxStretch: applies to the mvtec and folders layouts only (set it to 0)");
         }
+        if (d.tiles() < 1 || d.tiles() > 8) {
+            p.add("data.tiles: " + d.tiles() + " must be 1 (off) to 8 tiles per side");
+        }
+        if (d.tiles() != 1 && "one-class".equals(d.layout())) {
+            p.add("data.tiles: applies to the mvtec, folders and synthetic layouts only (set it to 1)");
+        }
         if (d.validationFraction() < 0 || d.validationFraction() >= 0.9) {
             p.add("data.validationFraction: " + d.validationFraction() + " is out of range [0, 0.9)");
         }

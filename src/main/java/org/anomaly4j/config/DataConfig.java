@@ -28,6 +28,8 @@ import java.util.List;
  *                           (values below 1.5 act as 1.5: a cut must leave pieces closer to square),
  *                           each resized to the square input, so no image is stretched much more than another
  *                           (0 = off: every image is stretched to the square as is)
+ * @param tiles              tiles per side: every image (or piece) is cut into a tiles x tiles grid, each tile
+ *                           resized to the square input, for small defects in large images (1 = off)
  * @param validationFraction share of the training normals held out for validation
  * @param validationDefects  mvtec and folders layouts: the synthetic defect kinds painted on the held-out
  *                           normals to make the labelled validation set ({@code scratch}, {@code spot},
@@ -54,12 +56,18 @@ public record DataConfig(
         int imageSize,
         int sampleBits,
         double maxStretch,
+        int tiles,
         double validationFraction,
         List<String> validationDefects,
         int validationCopies,
         int maxTrainImages,
         int maxTestImages,
         long seed) {
+
+    /** How every image becomes the model's inputs ({@code maxStretch}, {@code tiles}). */
+    public org.anomaly4j.data.Cutting cutting() {
+        return new org.anomaly4j.data.Cutting(maxStretch, tiles);
+    }
 
     /** The synthetic validation defect kinds {@code validationDefects} may name. */
     public static final List<String> VALIDATION_DEFECTS = List.of("scratch", "spot", "uneven");

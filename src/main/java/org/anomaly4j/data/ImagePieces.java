@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts images much longer than wide (or wider than long) into pieces ({@code data.maxStretch}). Every
- * sample is resized to the model's square input, so a 600x240 image is squashed 2.5 times more than a
- * square one, and its defects with it; its pieces are not. Training uses the pieces as images; scoring
- * scores an image's pieces and puts their maps back together ({@code pipeline.PieceScorer}).
+ * Cuts images into the model's inputs ({@link Cutting}): images much longer than wide (or wider than long) into
+ * near-square pieces ({@code data.maxStretch}; every sample is resized to the model's square input, so a 600x240 image
+ * is squashed 2.5 times more than a square one, and its defects with it; its pieces are not), and every image or piece
+ * into tiles ({@code data.tiles}). Training uses the pieces as images; scoring scores an image's pieces and puts their
+ * maps back together ({@code pipeline.PieceScorer}).
  */
 public final class ImagePieces {
     private ImagePieces() {
@@ -15,11 +16,16 @@ public final class ImagePieces {
 
     /** The samples a sample is scored or trained as: itself, or its pieces in order. Reads the image's header only. */
     public static List<ImageSample> of(ImageSample s, double maxStretch) {
-        if (maxStretch <= 0 || s.piece() != null) {
+        return of(s, Cutting.stretch(maxStretch));
+    }
+
+    /** The samples a sample is scored or trained as: itself, or its pieces in order. Reads the image's header only. */
+    public static List<ImageSample> of(ImageSample s, Cutting cutting) {
+        if (cutting.whole() || s.piece() != null) {
             return List.of(s);
         }
         int[] dims = ImageLoader.dimensions(s.image());
-        List<Piece> pieces = cut(dims[0], dims[1], maxStretch);
+        List<Piece> pieces = cutting.pieces(dims[0], dims[1]);
         if (pieces.isEmpty()) {
             return List.of(s);
         }
@@ -28,22 +34,22 @@ public final class ImagePieces {
 
     /** The pieces an image of width x height is cut into, in order; none when it is not cut. */
     public static List<Piece> cut(int width, int height, double maxStretch) {
-        int n = Piece.countFor(width, height, maxStretch);
-        List<Piece> out = new ArrayList<>(n);
-        for (int k = 0; n > 1 && k < n; k++) {
-            out.add(new Piece(k, n, width >= height));
-        }
-        return out;
+        return Cutting.stretch(maxStretch).pieces(width, height);
     }
 
     /** Every sample replaced by its pieces, in order. */
     public static List<ImageSample> expand(List<ImageSample> samples, double maxStretch) {
-        if (maxStretch <= 0) {
+        return expand(samples, Cutting.stretch(maxStretch));
+    }
+
+    /** Every sample replaced by its pieces, in order. */
+    public static List<ImageSample> expand(List<ImageSample> samples, Cutting cutting) {
+        if (cutting.whole()) {
             return samples;
         }
         List<ImageSample> out = new ArrayList<>();
         for (ImageSample s : samples) {
-            out.addAll(of(s, maxStretch));
+            out.addAll(of(s, cutting));
         }
         return out;
     }

@@ -3,16 +3,25 @@ package org.anomaly4j.data;
 import java.awt.Rectangle;
 
 /**
- * One of {@code count} equal parts of an image, cut along its long side ({@link ImagePieces}).
+ * One cell of a {@code cols} x {@code rows} grid over an image ({@link Cutting}): one of the pieces a long image is cut
+ * into along its long side (one row or one column), or a tile.
  *
- * @param index      0-based, from the left (cut across the width) or the top (across the height)
- * @param alongWidth whether the image is cut across its width (it is wider than high)
+ * @param col 0-based, from the left
+ * @param row 0-based, from the top
  */
-public record Piece(int index, int count, boolean alongWidth) {
+public record Piece(int col, int cols, int row, int rows) {
 
     /**
-     * How many pieces an image of {@code width} x {@code height} is cut into: round(long / short) when it is
-     * stretched more than {@code maxStretch}, else 1. Never more or fewer than that rounding: cutting a 1.3:1
+     * One of {@code count} equal parts cut along one side: across the width ({@code alongWidth}, from the left) or the
+     * height (from the top).
+     */
+    public Piece(int index, int count, boolean alongWidth) {
+        this(alongWidth ? index : 0, alongWidth ? count : 1, alongWidth ? 0 : index, alongWidth ? 1 : count);
+    }
+
+    /**
+     * How many pieces an image of {@code width} x {@code height} is cut into along its long side: round(long / short)
+     * when it is stretched more than {@code maxStretch}, else 1. Never more or fewer than that rounding: cutting a 1.3:1
      * image in two would leave two 1:1.5 pieces, stretched more than the whole.
      */
     public static int countFor(int width, int height, double maxStretch) {
@@ -23,18 +32,25 @@ public record Piece(int index, int count, boolean alongWidth) {
         return (int) Math.round(aspect);
     }
 
-    /** This piece's share [from, to) of a side of {@code length} pixels; the pieces tile it without gaps or overlap. */
-    public int[] span(int length) {
+    /** Whether the grid is one row: pieces cut across the width (for pieces cut along one side). */
+    public boolean alongWidth() {
+        return rows == 1;
+    }
+
+    /** How many cells the grid has: the image's number of inputs. */
+    public int count() {
+        return cols * rows;
+    }
+
+    /** Cell {@code index} of {@code count} along a side of {@code length} pixels: [from, to), the cells tiling it without gaps or overlap. */
+    static int[] span(int index, int count, int length) {
         return new int[]{index * length / count, (index + 1) * length / count};
     }
 
     /** This piece's pixels in an image of {@code width} x {@code height}. */
     public Rectangle bounds(int width, int height) {
-        if (alongWidth) {
-            int[] x = span(width);
-            return new Rectangle(x[0], 0, x[1] - x[0], height);
-        }
-        int[] y = span(height);
-        return new Rectangle(0, y[0], width, y[1] - y[0]);
+        int[] x = span(col, cols, width);
+        int[] y = span(row, rows, height);
+        return new Rectangle(x[0], y[0], x[1] - x[0], y[1] - y[0]);
     }
 }

@@ -110,7 +110,7 @@ public final class ExportService {
     private static Recomputed recompute(ModelStore.Loaded loaded, HfrConfig config) {
         DatasetSplits splits = DatasetFactory.open(config.data());
         InferencePath path = new InferencePath(loaded.model(), loaded.config().model(), loaded.config().train());
-        BaselineMap baseline = NormalBaseline.of(loaded.model(), path, config.scoring(), splits.train(), config.data().maxStretch());
+        BaselineMap baseline = NormalBaseline.of(loaded.model(), path, config.scoring(), splits.train(), config.data().cutting());
         ValidationEvaluation.Result v = ValidationEvaluation.run(loaded.model(), path, config.scoring(), baseline, splits,
                 config.data());
         return new Recomputed(baseline, v == null ? null : v.evaluation().fitted());
@@ -152,6 +152,12 @@ public final class ExportService {
             scoring.put("pieces", "an image whose long side is more than maxStretch times its short side is cut into "
                     + "round(long / short) equal pieces along the long side; feed each piece; the image score is the "
                     + "highest piece score (org.anomaly4j.data.ImagePieces, org.anomaly4j.pipeline.PieceScorer)");
+        }
+        if (config.data().tiles() > 1) {
+            scoring.put("tiles", config.data().tiles());
+            scoring.put("tiling", "every image (or piece) is cut into a tiles x tiles grid of equal cells; feed each cell; "
+                    + "the image score is the highest cell score, the map the cells' maps side by side "
+                    + "(org.anomaly4j.data.Cutting, org.anomaly4j.pipeline.PieceScorer)");
         }
         Map<String, Object> provenance = new LinkedHashMap<>(loaded.metadata().provenance());
         provenance.put("exported", Instant.now().toString());

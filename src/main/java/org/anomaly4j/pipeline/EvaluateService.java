@@ -71,7 +71,7 @@ public final class EvaluateService {
             // The model's stored baseline and thresholds belong to its own scoring settings only.
             boolean sameScoring = scoring.equals(loaded.config().scoring());
             BaselineMap baseline = sameScoring && loaded.baseline() != null ? loaded.baseline()
-                    : NormalBaseline.of(loaded.model(), path, scoring, splits.train(), data.maxStretch());
+                    : NormalBaseline.of(loaded.model(), path, scoring, splits.train(), data.cutting());
             Thresholds thresholds = sameScoring ? loaded.thresholds() : null;
             EvaluationResult eval;
             String scored = "";
@@ -83,8 +83,8 @@ public final class EvaluateService {
                 eval = v.evaluation();
                 scored = "VALIDATION split (" + v.description() + "), ";
             } else {
-                eval = Evaluator.evaluate(loaded.model(), path, scoring, baseline, splits.test(), splits.hasMasks(), data.maxStretch());
-                OverlayWriter.write(run, loaded.model(), path, scoring, baseline, splits.test(), eval.scores(), data.maxStretch());
+                eval = Evaluator.evaluate(loaded.model(), path, scoring, baseline, splits.test(), splits.hasMasks(), data.cutting());
+                OverlayWriter.write(run, loaded.model(), path, scoring, baseline, splits.test(), eval.scores(), data.cutting());
             }
             String warning = RunSummary.warnings(loaded.model().pretrainedEncoder() ? "" : loaded.model().weightsSource(),
                     screened.shapeWarning(), screened.rangeWarning(),

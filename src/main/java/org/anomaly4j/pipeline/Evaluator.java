@@ -3,6 +3,7 @@ package org.anomaly4j.pipeline;
 import me.tongfei.progressbar.ProgressBar;
 import org.anomaly4j.config.ScoringConfig;
 import org.anomaly4j.data.AnomalyImageRecordReader;
+import org.anomaly4j.data.Cutting;
 import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.metrics.Aupro;
@@ -35,9 +36,9 @@ public final class Evaluator {
      * trained ({@code data.maxStretch}; 0: whole images).
      */
     public static EvaluationResult evaluate(HfrModel model, InferencePath path, ScoringConfig scoring, BaselineMap baseline,
-                                           List<ImageSample> test, boolean hasMasks, double maxStretch) {
+                                           List<ImageSample> test, boolean hasMasks, Cutting cutting) {
         long start = System.nanoTime();
-        PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, scoring, baseline), model.imageSize(), maxStretch);
+        PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, scoring, baseline), model.imageSize(), cutting);
         AnomalyImageRecordReader reader = new AnomalyImageRecordReader(test, model.imageSize(), model.sampleBits());
         List<ImageScore> scores = new ArrayList<>();
         List<float[]> maps = new ArrayList<>();

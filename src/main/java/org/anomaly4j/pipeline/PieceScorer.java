@@ -1,5 +1,6 @@
 package org.anomaly4j.pipeline;
 
+import org.anomaly4j.data.Cutting;
 import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.data.ImageLoader;
 import org.anomaly4j.data.ImagePieces;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,19 +24,24 @@ import java.util.function.Supplier;
 
 /**
  * Scores whole images, read from files or already in memory, when the model was trained on pieces
- * ({@code data.maxStretch}): scores each image's pieces, puts their maps back into the image's own square frame
- * (each piece's map resized to its share of it, as the whole image is when stretched to the square, so masks and
- * overlays line up) and gives the image its highest piece score. Without pieces it is the {@link AnomalyScorer}.
+ * ({@code data.maxStretch}) or tiles ({@code data.tiles}): scores each image's pieces, puts their maps back into the
+ * image's own square frame (each piece's map resized to its cell of it, as the whole image is when stretched to the
+ * square, so masks and overlays line up) and gives the image its highest piece score. Without pieces it is the
+ * {@link AnomalyScorer}.
  */
 public final class PieceScorer {
     private final AnomalyScorer scorer;
     private final int size;
-    private final double maxStretch;
+    private final Cutting cutting;
 
     public PieceScorer(AnomalyScorer scorer, int size, double maxStretch) {
+        this(scorer, size, Cutting.stretch(maxStretch));
+    }
+
+    public PieceScorer(AnomalyScorer scorer, int size, Cutting cutting) {
         this.scorer = scorer;
         this.size = size;
-        this.maxStretch = maxStretch;
+        this.cutting = cutting;
     }
 
     /**
@@ -42,10 +49,10 @@ public final class PieceScorer {
      * scored from the batch as loaded; only the cut ones are read again, once each for all their pieces.
      */
     public ScoredBatch score(ImageBatches.Batch b) {
-        if (maxStretch <= 0) {
+        if (cutting.whole()) {
             return scorer.score(b.images());
         }
-        List<List<ImageSample>> perImage = b.samples().stream().map(s -> ImagePieces.of(s, maxStretch)).toList();
+        List<List<ImageSample>> perImage = b.samples().stream().map(s -> ImagePieces.of(s, cutting)).toList();
         List<Long> whole = new ArrayList<>();
         List<List<ImageSample>> cut = new ArrayList<>();
         for (int i = 0; i < perImage.size(); i++) {
@@ -95,7 +102,7 @@ public final class PieceScorer {
         for (int i = 0; i < images.size(); i++) {
             BufferedImage img = images.get(i);
             String name = names.get(i);
-            List<Piece> cut = ImagePieces.cut(img.getWidth(), img.getHeight(), maxStretch);
+            List<Piece> cut = cutting.pieces(img.getWidth(), img.getHeight());
             List<Piece> pieces = cut.isEmpty() ? Collections.singletonList(null) : cut; // null: the whole image
             inputs.add(() -> ImageLoader.rgbInputs(img, pieces, size, name, scorer.model().sampleBits()));
             firstPieces.add(pieces.get(0));
@@ -132,7 +139,7 @@ public final class PieceScorer {
             for (int k = next; k < next + n; k++) {
                 scores[i] = Math.max(scores[i], inputScores.get(k));
             }
-            maps[i] = n == 1 ? inputMaps.get(next) : compose(inputMaps.subList(next, next + n), first.alongWidth(), size);
+            maps[i] = n == 1 ? inputMaps.get(next) : compose(inputMaps.subList(next, next + n), first.cols(), first.rows(), size);
             next += n;
         }
         return new ScoredBatch(maps, scores, size);
@@ -155,21 +162,20 @@ public final class PieceScorer {
         pending.subList(0, n).clear();
     }
 
-    /** The pieces' size x size maps, each resized to its share of one size x size frame, side by side. */
+    /** The maps of pieces cut along one side, each resized to its share of one size x size frame, side by side. */
     static float[] compose(List<float[]> pieceMaps, boolean alongWidth, int size) {
-        float[] out = new float[size * size];
         int n = pieceMaps.size();
-        for (int k = 0; k < n; k++) {
-            int[] span = new Piece(k, n, alongWidth).span(size);
-            int len = span[1] - span[0];
-            if (alongWidth) {
-                float[] part = BilinearUpsampler.resize(pieceMaps.get(k), size, size, size, len);
-                for (int y = 0; y < size; y++) {
-                    System.arraycopy(part, y * len, out, y * size + span[0], len);
-                }
-            } else {
-                float[] part = BilinearUpsampler.resize(pieceMaps.get(k), size, size, len, size);
-                System.arraycopy(part, 0, out, span[0] * size, len * size);
+        return compose(pieceMaps, alongWidth ? n : 1, alongWidth ? 1 : n, size);
+    }
+
+    /** The size x size maps of a cols x rows grid of pieces (row by row), each resized to its cell of one size x size frame. */
+    static float[] compose(List<float[]> pieceMaps, int cols, int rows, int size) {
+        float[] out = new float[size * size];
+        for (int k = 0; k < pieceMaps.size(); k++) {
+            Rectangle cell = new Piece(k % cols, cols, k / cols, rows).bounds(size, size);
+            float[] part = BilinearUpsampler.resize(pieceMaps.get(k), size, size, cell.height, cell.width);
+            for (int y = 0; y < cell.height; y++) {
+                System.arraycopy(part, y * cell.width, out, (cell.y + y) * size + cell.x, cell.width);
             }
         }
         return out;

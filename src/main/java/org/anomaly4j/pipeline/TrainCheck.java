@@ -51,7 +51,8 @@ public final class TrainCheck {
             lines.add("skipped (--keep-going): " + screened.skipped().size() + " unreadable images");
         }
         lines.add("encoder: " + encoder.kind() + ", weights: " + encoder.weightsSource() + ", taps " + encoder.taps()
-                + ", input " + cfg.data().imageSize() + " px");
+                + ", input " + cfg.data().imageSize() + " px" + (cfg.data().tiles() > 1 ? ", each image in " + cfg.data().tiles()
+                + " x " + cfg.data().tiles() + " tiles" : ""));
         lines.add("training: " + cfg.train().epochs() + " epochs, batch " + cfg.train().batchSize() + ", learning rate "
                 + cfg.train().learningRate() + ", feature cache " + (cfg.train().featureCache() ? "on" : "off"));
         String warning = RunSummary.warnings(encoder.pretrained() ? "" : encoder.weightsSource(), screened.shapeWarning(),

@@ -79,11 +79,12 @@ public final class TrainService {
             int size = cfg.data().imageSize();
             // Training, its validation loss and the reconstruction check see the pieces the scorer sees; the
             // baseline and evaluation take whole images and cut them themselves (NormalBaseline, PieceScorer).
-            double maxStretch = cfg.data().maxStretch();
-            List<ImageSample> trainPieces = ImagePieces.expand(data.train(), maxStretch);
-            List<ImageSample> validationPieces = ImagePieces.expand(data.validation(), maxStretch);
+            org.anomaly4j.data.Cutting cutting = cfg.data().cutting();
+            List<ImageSample> trainPieces = ImagePieces.expand(data.train(), cutting);
+            List<ImageSample> validationPieces = ImagePieces.expand(data.validation(), cutting);
             if (trainPieces.size() > data.train().size()) {
-                LOG.info("data.maxStretch {}: {} training images make {} pieces", maxStretch, data.train().size(), trainPieces.size());
+                LOG.info("data.maxStretch {}, data.tiles {}: {} training images make {} pieces", cutting.maxStretch(), cutting.tiles(),
+                        data.train().size(), trainPieces.size());
             }
             Encoder encoder = EncoderCatalogue.build(cfg.model(), size, cfg.train().seed());
             String warning = RunSummary.warnings(encoder.pretrained() ? "" : encoder.weightsSource(), screened.shapeWarning(),
@@ -110,15 +111,15 @@ public final class TrainService {
                 LOG.warn(weak);
                 warning = RunSummary.warnings(warning, weak);
             }
-            BaselineMap baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train(), maxStretch);
+            BaselineMap baseline = NormalBaseline.of(model, path, cfg.scoring(), data.train(), cutting);
             ValidationEvaluation.Result validated = ValidationEvaluation.run(model, path, cfg.scoring(), baseline, data, cfg.data());
             EvaluationResult validation = validated == null ? null : validated.evaluation();
             if (validated != null) {
                 LOG.info("Validation ({}): image AUROC {}, pixel AUROC {}", validated.description(),
                         String.format("%.4f", validation.metrics().imageAuroc()), String.format("%.4f", validation.metrics().pixelAuroc()));
             }
-            EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), baseline, data.test(), data.hasMasks(), maxStretch);
-            OverlayWriter.write(run, model, path, cfg.scoring(), baseline, data.test(), eval.scores(), maxStretch);
+            EvaluationResult eval = Evaluator.evaluate(model, path, cfg.scoring(), baseline, data.test(), data.hasMasks(), cutting);
+            OverlayWriter.write(run, model, path, cfg.scoring(), baseline, data.test(), eval.scores(), cutting);
             Map<String, Object> provenance = provenance(cfg, data, command);
             if (screened.trainingAspects() != null) {
                 provenance.put(InputAspectRange.PROVENANCE_KEY, screened.trainingAspects().toMap());

@@ -40,7 +40,7 @@ public final class ValidationEvaluation {
         if (!splits.validationAnomalies().isEmpty()) {
             List<ImageSample> set = new ArrayList<>(splits.validation());
             set.addAll(splits.validationAnomalies());
-            return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, false, data.maxStretch()),
+            return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, false, data.cutting()),
                     splits.validation().size() + " held-out normals and " + splits.validationAnomalies().size()
                             + " held-out training images of the other classes");
         }
@@ -53,7 +53,7 @@ public final class ValidationEvaluation {
         try {
             List<ImageSample> set = SyntheticValidationSet.build(splits.validation(), dir, data.seed(),
                     data.validationDefects(), data.validationCopies(), model.sampleBits());
-            return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, true, data.maxStretch()),
+            return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, true, data.cutting()),
                     splits.validation().size() + " held-out normals plus "
                             + (data.validationCopies() == 1 ? "copies" : data.validationCopies() + " copies of each")
                             + " with synthetic " + String.join("/", data.validationDefects()) + " defects");

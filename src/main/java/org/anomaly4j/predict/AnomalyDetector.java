@@ -38,7 +38,7 @@ public final class AnomalyDetector {
         HfrModel model = loaded.model();
         InferencePath path = new InferencePath(model, loaded.config().model(), loaded.config().train());
         this.scorer = new PieceScorer(new AnomalyScorer(model, path, loaded.config().scoring(), loaded.baseline()),
-                model.imageSize(), loaded.config().data().maxStretch());
+                model.imageSize(), loaded.config().data().cutting());
     }
 
     /** Loads a model.zip written by Train; a missing or unreadable file is an {@link AnomalyException} naming it. */

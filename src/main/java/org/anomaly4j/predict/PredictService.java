@@ -170,7 +170,7 @@ public final class PredictService {
         }
         InferencePath path = new InferencePath(model, loaded.config().model(), loaded.config().train());
         PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, loaded.config().scoring(), loaded.baseline()),
-                size, maxStretch);
+                size, loaded.config().data().cutting());
         PredictJournal.StartedWith startedWith = PredictJournal.startedWith(loaded.file(), ok, options);
         List<String> interrupted = PredictJournal.interruptedRuns(reportsRoot).stream().filter(id -> !id.equals(runId)).toList();
         if (!options.resume() && !interrupted.isEmpty()) { // this run's own id is refused below, with what to do

@@ -31,7 +31,7 @@ public final class OverlayWriter {
     }
 
     public static List<Path> write(RunDirectory run, HfrModel model, InferencePath path, ScoringConfig scoring,
-                                   BaselineMap baseline, List<ImageSample> test, List<ImageScore> scores, double maxStretch) {
+                                   BaselineMap baseline, List<ImageSample> test, List<ImageScore> scores, org.anomaly4j.data.Cutting cutting) {
         Map<String, List<Integer>> byType = new LinkedHashMap<>();
         for (int i = 0; i < scores.size(); i++) {
             byType.computeIfAbsent(scores.get(i).defectType(), k -> new ArrayList<>()).add(i);
@@ -56,7 +56,7 @@ public final class OverlayWriter {
             lo = Math.min(lo, s.score());
             hi = Math.max(hi, s.score());
         }
-        PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, scoring, baseline), model.imageSize(), maxStretch);
+        PieceScorer scorer = new PieceScorer(new AnomalyScorer(model, path, scoring, baseline), model.imageSize(), cutting);
         AnomalyImageRecordReader reader = new AnomalyImageRecordReader(chosen, model.imageSize(), model.sampleBits());
         ImageBatches.Batch b = ImageBatches.next(reader, 0, chosen.size());
         ScoredBatch s = scorer.score(b);

@@ -38,8 +38,8 @@ public final class NormalBaseline {
      * {@code scoring.baselineImages} pieces are used).
      */
     public static BaselineMap of(HfrModel model, InferencePath path, ScoringConfig scoring, List<ImageSample> trainNormals,
-                                 double maxStretch) {
-        trainNormals = org.anomaly4j.data.ImagePieces.expand(trainNormals, maxStretch);
+                                 org.anomaly4j.data.Cutting cutting) {
+        trainNormals = org.anomaly4j.data.ImagePieces.expand(trainNormals, cutting);
         boolean zscore = ZSCORE.equals(scoring.baseline());
         if (!(zscore || MEAN.equals(scoring.baseline())) || trainNormals.isEmpty()) {
             return null;

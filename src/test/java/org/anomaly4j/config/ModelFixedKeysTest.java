@@ -31,5 +31,7 @@ class ModelFixedKeysTest {
                 .hasMessageContaining("new Train run");
         assertThatThrownBy(() -> ModelFixedKeys.requireUnchanged(trained, List.of("data.sampleBits=12"), "Evaluate"))
                 .as("the images' sample scaling is the model's input too").hasMessageStartingWith("Evaluate --set data.sampleBits:");
+        assertThatThrownBy(() -> ModelFixedKeys.requireUnchanged(trained, List.of("data.tiles=3"), "Evaluate"))
+                .as("so is the scale tiles give").hasMessageStartingWith("Evaluate --set data.tiles:");
     }
 }
