@@ -10,14 +10,15 @@ import org.anomaly4j.predict.PredictService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.anomaly4j.pipeline.TestImageFiles.list;
+import static org.anomaly4j.pipeline.TestImageFiles.read;
+import static org.anomaly4j.pipeline.TestImageFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,16 +92,6 @@ class PiecesEndToEndTest {
         return dst;
     }
 
-    private static List<Path> list(Path folder) throws Exception {
-        try (Stream<Path> s = Files.list(folder)) {
-            return new ArrayList<>(s.sorted().toList());
-        }
-    }
-
-    private static BufferedImage read(Path p) throws Exception {
-        return ImageIO.read(p.toFile());
-    }
-
     private static BufferedImage concat(BufferedImage a, BufferedImage b, BufferedImage c) {
         BufferedImage out = new BufferedImage(a.getWidth() * 3, a.getHeight(), BufferedImage.TYPE_INT_RGB);
         var g = out.createGraphics();
@@ -109,10 +100,5 @@ class PiecesEndToEndTest {
         g.drawImage(c, 2 * a.getWidth(), 0, null);
         g.dispose();
         return out;
-    }
-
-    private static void write(BufferedImage img, Path file) throws Exception {
-        Files.createDirectories(file.getParent());
-        ImageIO.write(img, "png", file.toFile());
     }
 }

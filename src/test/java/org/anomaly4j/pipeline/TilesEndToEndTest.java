@@ -12,7 +12,6 @@ import org.anomaly4j.predict.PredictService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -21,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.anomaly4j.pipeline.TestImageFiles.list;
+import static org.anomaly4j.pipeline.TestImageFiles.read;
+import static org.anomaly4j.pipeline.TestImageFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -107,16 +109,6 @@ class TilesEndToEndTest {
         return dst;
     }
 
-    private static List<Path> list(Path folder) throws Exception {
-        try (Stream<Path> s = Files.list(folder)) {
-            return new ArrayList<>(s.sorted().toList());
-        }
-    }
-
-    private static BufferedImage read(Path p) throws Exception {
-        return ImageIO.read(p.toFile());
-    }
-
     private static BufferedImage grid(BufferedImage a, BufferedImage b, BufferedImage c, BufferedImage d) {
         int w = a.getWidth();
         int h = a.getHeight();
@@ -129,10 +121,5 @@ class TilesEndToEndTest {
         g.drawImage(d, w, h, null);
         g.dispose();
         return out;
-    }
-
-    private static void write(BufferedImage img, Path file) throws Exception {
-        Files.createDirectories(file.getParent());
-        ImageIO.write(img, "png", file.toFile());
     }
 }
