@@ -64,7 +64,7 @@ public class EvaluateCommand implements Callable<Integer> {
         if (Double.isFinite(r.f1AtThreshold())) {
             spec.commandLine().getOut().printf("image F1 at the model's stored threshold %.4f%n", r.f1AtThreshold());
         }
-        TrainCommand.print(spec.commandLine().getOut(), r.evaluation(), r.thresholds(), r.runDir().toString(), r.warning());
+        TrainCommand.print(spec.commandLine().getOut(), split, r.evaluation(), r.thresholds(), r.runDir().toString(), r.warning());
         return 0;
     }
 }

@@ -76,7 +76,7 @@ public class TrainCommand implements Callable<Integer> {
         boolean keep = ui && uiKeepOpen;
         TrainService.Result r = TrainService.run(cfg, command, common.reports, common.runId("train"),
                 new TrainOptions(resume, ui ? uiPort : null, keep, keepGoing));
-        print(spec.commandLine().getOut(), r.evaluation(), r.validation() == null ? null : r.validation().fitted(),
+        print(spec.commandLine().getOut(), "test", r.evaluation(), r.validation() == null ? null : r.validation().fitted(),
                 r.runDir().toString(), r.warning());
         if (keep) {
             UiCommand.serveUntilInterrupted(r.runDir().resolve(TrainService.UI_STATS), uiPort, spec.commandLine().getOut());
@@ -84,8 +84,9 @@ public class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The run's figures on the console; {@code thresholds}: the model's stored ones (null: none). */
-    static void print(java.io.PrintWriter out, EvaluationResult evaluation, Thresholds thresholds, String dir, String warning) {
+    /** The run's figures on {@code split} on the console; {@code thresholds}: the model's stored ones (null: none). */
+    static void print(java.io.PrintWriter out, String split, EvaluationResult evaluation, Thresholds thresholds, String dir,
+                      String warning) {
         if (warning != null && !warning.isEmpty()) {
             out.println("WARNING: " + warning);
         }
@@ -94,10 +95,10 @@ public class TrainCommand implements Callable<Integer> {
                 fmt(m.imageAuroc()), fmt(m.imageF1Max()), fmt(m.pixelAuroc()), fmt(m.pixelAupro()));
         String flagged = evaluation.normalsFlaggedText(thresholds);
         if (m.anomalous() == 0) {
-            out.println("test split: good images only (no defect images, so no AUROC or F1)");
+            out.println(split + " split: good images only (no defect images, so no AUROC or F1)");
         }
         if (!flagged.isEmpty()) {
-            out.println("good test images flagged at the stored threshold (false positives): " + flagged);
+            out.println("good " + split + " images flagged at the stored threshold (false positives): " + flagged);
         }
         if (m.anomalous() == 0) {
             out.println(ReportWriter.lineThresholdText(evaluation));
