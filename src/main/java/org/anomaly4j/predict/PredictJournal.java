@@ -2,6 +2,7 @@ package org.anomaly4j.predict;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.report.CsvRow;
 import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.report.RunDirectory;
 import org.anomaly4j.scoring.Thresholds;
@@ -111,7 +112,7 @@ final class PredictJournal {
         Set<String> donePaths = new HashSet<>();
         List<String> rows = completeRows(predictions);
         for (String line : rows) {
-            PredictionsCsv.Row row = PredictionsCsv.parse(line, predictions);
+            CsvRow row = PredictionsCsv.parse(line, predictions);
             ImageSample expected = done.size() < inputs.size() ? inputs.get(done.size()) : null;
             if (expected == null || !expected.image().toString().equals(row.path()) || row.rest().length != 5) {
                 throw new AnomalyException(predictions + " row " + (done.size() + 2) + " is not input " + (done.size() + 1)

@@ -1,14 +1,14 @@
 package org.anomaly4j.predict;
 
 import org.anomaly4j.AnomalyException;
+import org.anomaly4j.report.CsvRow;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The two CSV files Predict writes, {@code predictions.csv} and {@code regions.csv}: their rows, and the path field read
- * back from a row (an interrupted run's rows are read again on {@code --resume}). The path is the one quoted field (paths
- * may hold commas and quotes); the other fields never hold a comma.
+ * The two CSV files Predict writes, {@code predictions.csv} and {@code regions.csv}: their rows, and the rows read back
+ * ({@link CsvRow}; an interrupted run's rows are read again on {@code --resume}).
  */
 final class PredictionsCsv {
     static final String PREDICTIONS_HEADER = "path,score,normalized_score,label,ground_truth,overlay\n";
@@ -48,25 +48,11 @@ final class PredictionsCsv {
     }
 
     /** A row's path and the fields after it, as written by {@link #row} or {@link #regionRows}. */
-    record Row(String path, String[] rest) {
-    }
-
-    static Row parse(String line, Path file) {
-        int end = 1;
-        while (line.startsWith("\"") && end < line.length()) {
-            if (line.charAt(end) == '"') {
-                if (end + 1 < line.length() && line.charAt(end + 1) == '"') {
-                    end += 2;
-                    continue;
-                }
-                break;
-            }
-            end++;
+    static CsvRow parse(String line, Path file) {
+        try {
+            return CsvRow.parse(line, file);
+        } catch (AnomalyException e) {
+            throw new AnomalyException(e.getMessage() + " (delete the interrupted run's folder and run Predict again without --resume)", e);
         }
-        if (!line.startsWith("\"") || end + 1 >= line.length() || line.charAt(end + 1) != ',') {
-            throw new AnomalyException(file + ": not a row written by Predict: " + line
-                    + " (delete the interrupted run's folder and run Predict again without --resume)");
-        }
-        return new Row(line.substring(1, end).replace("\"\"", "\""), line.substring(end + 2).split(",", -1));
     }
 }

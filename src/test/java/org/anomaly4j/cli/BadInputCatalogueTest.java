@@ -186,6 +186,8 @@ class BadInputCatalogueTest {
                 "ui-stats.dl4j", "every Train run writes"));
         c.add(new Case("corrupt statistics file", "Ui", d -> args("--file", write(d.resolve("stats.dl4j"), new byte[]{1, 2, 3, 4}).toString(),
                 "--port", "0"), 2, "stats.dl4j"));
+        c.add(new Case("a folder that is not a run", "Compare", d -> args(model.getParent().toString(), d.toString()), 2,
+                "no scores.csv in", "Train or Evaluate run"));
         c.add(new Case("unknown dataset", "Benchmark", d -> args("one-class", "--dataset", "imagenet", "--reports", reports(d)), 2,
                 "imagenet", "mnist"));
         return c.stream();
@@ -271,6 +273,7 @@ class BadInputCatalogueTest {
             case "Sweep" -> new SweepCommand(args);
             case "Ui" -> new UiCommand();
             case "Benchmark" -> new BenchmarkCommand(args);
+            case "Compare" -> new CompareCommand();
             default -> throw new IllegalArgumentException(entry);
         };
     }
