@@ -46,6 +46,35 @@ public final class AnomalyDetector {
         return new AnomalyDetector(ModelStore.load(modelZip));
     }
 
+    /**
+     * Loads a model.zip from a stream, e.g. a resource packed into an application's jar
+     * ({@code AnomalyDetector.class.getResourceAsStream("/models/line3.zip")}); the stream is read to its end, not
+     * closed. The zip is copied to a temporary file (DL4J and the stored entries are read from a file) that is deleted
+     * once loaded.
+     */
+    public static AnomalyDetector load(java.io.InputStream modelZip) {
+        if (modelZip == null) {
+            throw new AnomalyException("no model stream (a resource that getResourceAsStream did not find returns null: "
+                    + "check its path inside the jar)");
+        }
+        Path tmp = null;
+        try {
+            tmp = java.nio.file.Files.createTempFile("anomaly4j-model-", ".zip");
+            java.nio.file.Files.copy(modelZip, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return load(tmp);
+        } catch (java.io.IOException e) {
+            throw new AnomalyException("cannot read the model stream: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file left behind is the system's to clean
+                }
+            }
+        }
+    }
+
     /** The side of the square the model scores at; {@link Detection#anomalyMap()} has this many pixels a side. */
     public int inputSize() {
         return loaded.model().imageSize();

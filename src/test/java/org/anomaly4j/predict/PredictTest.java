@@ -436,4 +436,18 @@ class PredictTest {
         assertThat(detector.thresholds().pixel()).as("kept when an image threshold follows").isEqualTo(threshold);
         assertThat(detector.thresholds().image()).isEqualTo(1.5);
     }
+
+    @Test
+    void aDetectorLoadsFromAStreamAsFromAFile() throws Exception {
+        BufferedImage image = ImageIO.read(PredictInputs.expand(List.of(data.resolve("test").toString())).get(0).toFile());
+        AnomalyDetector fromFile = AnomalyDetector.load(modelZip);
+        AnomalyDetector fromStream;
+        try (var in = Files.newInputStream(modelZip)) {
+            fromStream = AnomalyDetector.load(in);
+        }
+        assertThat(fromStream.detect(image).score()).isEqualTo(fromFile.detect(image).score());
+        assertThat(fromStream.thresholds()).isEqualTo(fromFile.thresholds());
+        assertThatThrownBy(() -> AnomalyDetector.load((java.io.InputStream) null)).isInstanceOf(AnomalyException.class)
+                .hasMessageContaining("getResourceAsStream");
+    }
 }
