@@ -115,8 +115,9 @@ public class PredictCommand implements Callable<Integer> {
             out.printf("(%d of them scored before the interruption, %d now)%n", r.resumed(), r.predictions().size() - r.resumed());
         }
         if (Double.isFinite(r.f1AtThreshold())) {
-            out.printf("ground truth from the folder layout: image F1 at that threshold %.4f, image AUROC %.4f%n",
-                    r.f1AtThreshold(), r.imageAuroc());
+            out.printf("ground truth from the folder layout: image F1 at that threshold %.4f, image AUROC %s%n",
+                    r.f1AtThreshold(), Double.isFinite(r.imageAuroc()) ? String.format("%.4f", r.imageAuroc())
+                            : "n/a (the images are all of one kind)");
         }
         if (!r.outsideTrainingShapes().isEmpty()) {
             out.printf("WARNING: %d images are shaped unlike the training images (width/height outside their range; scores less reliable; "

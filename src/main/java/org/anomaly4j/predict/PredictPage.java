@@ -30,7 +30,8 @@ final class PredictPage {
                 .append(t == null ? " (the model stores no threshold: no labels)" : " at image threshold " + t.image()
                         + " (" + HtmlReport.esc(t.source()) + ")");
         if (Double.isFinite(f1)) {
-            h.append(String.format("; ground truth from the folders: image F1 at that threshold %.4f, image AUROC %.4f", f1, auroc));
+            h.append(String.format("; ground truth from the folders: image F1 at that threshold %.4f, image AUROC %s", f1,
+                    Double.isFinite(auroc) ? String.format("%.4f", auroc) : "n/a (the images are all of one kind)"));
         }
         h.append(". Highest score first.</p><table><tr><th>#</th><th>image</th><th>score</th><th>normalised</th><th>label</th>")
                 .append("<th>ground truth</th>").append(regions == null ? "" : "<th>defect regions</th>").append("<th>overlay</th></tr>");
