@@ -89,7 +89,7 @@ public final class HtmlReport {
                     ReportWriter.f1AtThreshold(s));
             String flagged = s.evaluation().normalsFlaggedText(s.thresholds());
             if (!flagged.isEmpty()) {
-                html.append("<tr><td>good test images flagged at that threshold (false positives)</td><td>").append(flagged)
+                html.append("<tr><td>good images flagged at that threshold (false positives)</td><td>").append(flagged)
                         .append("</td></tr>");
             }
         }

@@ -172,7 +172,7 @@ public final class ReportWriter {
             md.append(row("image F1 at the stored threshold " + String.format("%.4g", s.thresholds().image()), f1AtThreshold(s)));
             String flagged = s.evaluation().normalsFlaggedText(s.thresholds());
             if (!flagged.isEmpty()) {
-                md.append("| good test images flagged at that threshold (false positives) | ").append(flagged).append(" |\n");
+                md.append("| good images flagged at that threshold (false positives) | ").append(flagged).append(" |\n");
             }
         }
         md.append("\n");

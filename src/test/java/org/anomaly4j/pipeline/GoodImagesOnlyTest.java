@@ -45,10 +45,10 @@ class GoodImagesOnlyTest {
         Thresholds t = r.validation().fitted();
         long flagged = r.evaluation().scores().stream().filter(s -> s.score() >= t.image()).count();
         String summary = Files.readString(r.runDir().resolve("summary.md"));
-        assertThat(summary).contains(String.format("| good test images flagged at that threshold (false positives) | %d of 10 (%.1f %%) |",
+        assertThat(summary).contains(String.format("| good images flagged at that threshold (false positives) | %d of 10 (%.1f %%) |",
                 flagged, 10.0 * flagged)).contains(Evaluator.NORMALS_ONLY);
         assertThat(Files.readString(r.runDir().resolve("metrics.json"))).contains("\"test_normals_flagged_at_threshold\" : " + flagged);
-        assertThat(Files.readString(r.runDir().resolve("index.html"))).contains("good test images flagged at that threshold");
+        assertThat(Files.readString(r.runDir().resolve("index.html"))).contains("good images flagged at that threshold");
         double line = r.evaluation().thresholdForNormalFpr(0.01); // 1 % of 10: none let through
         assertThat(r.evaluation().scores()).allMatch(s -> s.score() < line);
         assertThat(summary).contains("Predict --image-threshold " + Float.toString((float) line)).contains("(0 of 10)");
