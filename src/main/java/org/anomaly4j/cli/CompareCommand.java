@@ -1,7 +1,9 @@
 package org.anomaly4j.cli;
 
+import org.anomaly4j.AnomalyException;
 import org.anomaly4j.metrics.PairedAurocDifference;
 import org.anomaly4j.pipeline.RunComparison;
+import org.anomaly4j.report.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,8 +15,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "Compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Is run B's image AUROC better than run A's, or within the noise of the images? Reads both runs' "
-                + "scores.csv (Train or Evaluate run folders that scored the same images: compare settings on the validation "
-                + "split, Evaluate --split validation, never on the test split) and prints both AUROCs, the difference B - A "
+                + "scores on the same split (Train runs keep their validation scores; Evaluate --split validation runs are "
+                + "validation scores too) and prints both AUROCs, the difference B - A "
                 + "and its paired bootstrap 95 % interval (" + RunComparison.RESAMPLES + " resamples; a held-out normal and its "
                 + "synthetic defective copies are drawn together).",
                 "Verdict: B better or A better when the interval excludes 0, else a tie."})
@@ -25,6 +27,10 @@ public class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RUN_B", description = "Run folder of the candidate.")
     Path b;
 
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "validation",
+            description = "validation (default: where settings are chosen) or test (for reporting only).")
+    String split;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -33,8 +39,13 @@ public class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PairedAurocDifference d = RunComparison.of(a, b);
+        if (!split.equals(RunSummary.VALIDATION) && !split.equals(RunSummary.TEST)) {
+            throw new AnomalyException("--split: '" + split + "' is not one of validation, test");
+        }
+        PairedAurocDifference d = RunComparison.of(a, b, split);
         var out = spec.commandLine().getOut();
+        out.println(split.equals(RunSummary.TEST) ? "test split (for reporting: choose settings on the validation split)"
+                : "validation split");
         out.printf("A %s: image AUROC %.4f%n", a, d.aurocA());
         out.printf("B %s: image AUROC %.4f%n", b, d.aurocB());
         out.printf("B - A: %+.4f, 95 %% paired bootstrap interval %+.4f … %+.4f (%d resamples of %d independent units): %s%n",

@@ -90,7 +90,8 @@ public final class EvaluateService {
                     screened.shapeWarning(), screened.rangeWarning(),
                     screened.duplicateWarning());
             RunSummary summary = new RunSummary(runId, command, scored + splits.source(), loaded.model().encoderKind(),
-                    loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds, List.of());
+                    loaded.model().weightsSource(), warning, null, null, "", eval, (System.nanoTime() - start) / 1e9, thresholds, List.of(),
+                    validationSplit ? RunSummary.VALIDATION : RunSummary.TEST);
             ReportWriter.write(run, summary);
             return new Result(run.commit(), eval, thresholds == null ? Double.NaN : ReportWriter.f1AtThreshold(summary), warning, thresholds);
         }

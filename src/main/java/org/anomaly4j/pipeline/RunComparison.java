@@ -3,6 +3,8 @@ package org.anomaly4j.pipeline;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.metrics.PairedAurocDifference;
 import org.anomaly4j.report.CsvRow;
+import org.anomaly4j.report.ReportWriter;
+import org.anomaly4j.report.RunSummary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Two runs' image scores on the same images ({@code scores.csv} of Train or Evaluate run folders), compared by
- * {@link PairedAurocDifference}. The images must be the same, in the same order (the same split of the same data);
+ * Two runs' image scores on the same images of one split, compared by {@link PairedAurocDifference}: the validation
+ * split ({@code validation-scores.csv} of a Train run, or {@code scores.csv} of an {@code Evaluate --split validation}
+ * run) or the test split ({@code scores.csv} of a Train or Evaluate run). The images must be the same, in the same order (the same split of the same data);
  * synthetic validation copies are matched by their place, and each is clustered with the held-out normal it was made
  * from (the normals come first, then round after round of one copy of each).
  */
@@ -22,11 +25,17 @@ public final class RunComparison {
     private RunComparison() {
     }
 
+    /** On the validation split. */
     public static PairedAurocDifference of(Path runA, Path runB) {
-        List<CsvRow> a = rows(runA);
-        List<CsvRow> b = rows(runB);
+        return of(runA, runB, RunSummary.VALIDATION);
+    }
+
+    /** @param split {@link RunSummary#VALIDATION} or {@link RunSummary#TEST} */
+    public static PairedAurocDifference of(Path runA, Path runB, String split) {
+        List<CsvRow> a = rows(scoresOf(runA, split));
+        List<CsvRow> b = rows(scoresOf(runB, split));
         if (a.size() != b.size()) {
-            throw new AnomalyException(runA + " scored " + a.size() + " images, " + runB + " " + b.size()
+            throw new AnomalyException(runA + " scored " + a.size() + " " + split + " images, " + runB + " " + b.size()
                     + ": compare runs on the same split of the same data (Evaluate both models with the same --split and data)");
         }
         float[] sa = new float[a.size()];
@@ -66,11 +75,49 @@ public final class RunComparison {
         return out;
     }
 
-    private static List<CsvRow> rows(Path run) {
-        Path file = run.resolve("scores.csv");
-        if (!Files.isRegularFile(file)) {
+    /** The file of a run folder with its scores on {@code split}. */
+    static Path scoresOf(Path run, String split) {
+        Path scores = run.resolve("scores.csv");
+        if (!Files.isRegularFile(scores)) {
             throw new AnomalyException("no scores.csv in " + run + " (give the folder of a Train or Evaluate run)");
         }
+        String scored = splitOf(run);
+        if (RunSummary.VALIDATION.equals(split)) {
+            Path validation = run.resolve(ReportWriter.VALIDATION_SCORES);
+            if (Files.isRegularFile(validation)) {
+                return validation;
+            }
+            if (scored.equals(RunSummary.VALIDATION)) {
+                return scores;
+            }
+            throw new AnomalyException("no validation scores in " + run + " (a run from before Train kept them, or without "
+                    + "validation images): Evaluate its model with --split validation and compare that run");
+        }
+        if (!scored.equals(RunSummary.TEST)) {
+            throw new AnomalyException(run + " scored the validation split, not the test split");
+        }
+        return scores;
+    }
+
+    /** The split a run's scores.csv is of: as its metrics.json says, or for runs before it said, as its summary does. */
+    private static String splitOf(Path run) {
+        try {
+            Path metrics = run.resolve("metrics.json");
+            if (Files.isRegularFile(metrics)) {
+                String split = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics.toFile()).path("split").asText("");
+                if (!split.isEmpty()) {
+                    return split;
+                }
+            }
+            Path summary = run.resolve("summary.md");
+            return Files.isRegularFile(summary) && Files.readString(summary).contains("VALIDATION split")
+                    ? RunSummary.VALIDATION : RunSummary.TEST;
+        } catch (IOException e) {
+            throw new AnomalyException("cannot read " + run + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<CsvRow> rows(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
             return lines.subList(1, lines.size()).stream().filter(l -> !l.isEmpty()).map(l -> CsvRow.parse(l, file)).toList();

@@ -130,7 +130,7 @@ public final class TrainService {
             double wall = (System.nanoTime() - start) / 1e9;
             ReportWriter.write(run, new RunSummary(runId, command, data.source(), encoder.kind(), encoder.weightsSource(),
                     warning, history, validation, validated == null ? "" : validated.description(), eval, wall, thresholds,
-                    reconstruction));
+                    reconstruction, RunSummary.TEST));
             Path dir = run.commit();
             checkpoints.delete();
             return new Result(dir, model, history, validation, eval, warning);

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 /** Writes metrics.json, summary.md, scores.csv, history.json and index.html into a run folder. */
 public final class ReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Every validation image's score of a Train run, as scores.csv is the test split's. */
+    public static final String VALIDATION_SCORES = "validation-scores.csv";
 
     private ReportWriter() {
     }
@@ -46,6 +48,7 @@ public final class ReportWriter {
     public static void write(RunDirectory run, RunSummary s) {
         try {
             Map<String, Object> metrics = new LinkedHashMap<>(metricsMap(s.evaluation().metrics()));
+            metrics.put("split", s.split()); // which split the metrics and scores.csv are of
             putInterval(metrics, "image_AUROC_CI95", s.evaluation());
             metrics.put("eval_seconds", s.evaluation().seconds());
             metrics.put("eval_images_per_second", s.evaluation().imagesPerSecond());
@@ -112,6 +115,9 @@ public final class ReportWriter {
                 run.writeString("history.json", JSON.writeValueAsString(h));
             }
             run.writeString("scores.csv", csv(s.evaluation().scores()));
+            if (s.validation() != null) { // for Compare: settings are compared on validation, never on the test split
+                run.writeString(VALIDATION_SCORES, csv(s.validation().scores()));
+            }
             run.writeString("summary.md", markdown(s));
             HtmlReport.write(run, s);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

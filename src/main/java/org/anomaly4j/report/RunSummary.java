@@ -11,11 +11,15 @@ import java.util.List;
  * Everything a run report shows. {@code history} and {@code validation} are null for Evaluate runs;
  * {@code validationSet} says which labelled validation set {@code validation} scored;
  * {@code thresholds} (the model's stored ones) are null when it has none or scoring was changed;
- * {@code reconstruction} is the decoder's check on validation normals (Train only; empty otherwise).
+ * {@code reconstruction} is the decoder's check on validation normals (Train only; empty otherwise);
+ * {@code split} names the split {@code evaluation} scored ({@link #TEST} or {@link #VALIDATION}).
  */
 public record RunSummary(String runId, String command, String dataSource, String encoder, String weightsSource,
                          String warning, TrainingHistory history, EvaluationResult validation, String validationSet, EvaluationResult evaluation, double wallSeconds,
-                         Thresholds thresholds, List<ReconstructionCheck.Tap> reconstruction) {
+                         Thresholds thresholds, List<ReconstructionCheck.Tap> reconstruction, String split) {
+    public static final String TEST = "test";
+    public static final String VALIDATION = "validation";
+
 
     /** The non-empty ones of {@code parts}, joined into one {@code warning} ("a; b", not "a.; b"). */
     public static String warnings(String... parts) {
