@@ -1,5 +1,6 @@
 /**
- * Services behind the CLI: train-then-evaluate, evaluate a saved model, model.zip save/load with metadata,
- * the labelled validation set that settings and thresholds are chosen on, and the one-class suite.
+ * Services behind the CLI: train-then-evaluate (and its dry run), evaluate a saved model, model.zip save/load with
+ * metadata, the labelled validation set that settings and thresholds are chosen on, the comparison of two runs on it,
+ * and the one-class and MVTec suites (resumable).
  */
 package org.anomaly4j.pipeline;
