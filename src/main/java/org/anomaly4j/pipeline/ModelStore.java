@@ -86,6 +86,36 @@ public final class ModelStore {
         }
     }
 
+    /**
+     * What a trained model.zip carries beside its graph, read without loading the graph (seconds less, and no native
+     * memory): for looking at a model ({@code Info}) as well as for {@link #load}.
+     */
+    public static ModelMetadata metadata(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AnomalyException("model file not found: " + file + " (give the model.zip of a Train run, e.g. reports/<run>/model.zip)");
+        }
+        String json;
+        try {
+            json = ModelSerializer.getObjectFromFile(file.toFile(), ModelMetadata.ZIP_ENTRY);
+        } catch (Exception e) {
+            if (isExport(file)) {
+                throw new AnomalyException(file + " is an exported scoring graph (written by Export); give the model.zip written by Train", e);
+            }
+            throw new AnomalyException(file + " is not an anomaly4j model (no " + ModelMetadata.ZIP_ENTRY
+                    + " entry: another DL4J model, or not a model zip); train one with Train", e);
+        }
+        ModelMetadata meta;
+        try {
+            meta = JSON.readValue(json, ModelMetadata.class);
+        } catch (IOException e) {
+            throw new AnomalyException(file + ": unreadable " + ModelMetadata.ZIP_ENTRY + ": " + e.getMessage(), e);
+        }
+        if (!ModelMetadata.FORMAT.equals(meta.format())) {
+            throw new AnomalyException(file + ": model format '" + meta.format() + "' is not " + ModelMetadata.FORMAT);
+        }
+        return meta;
+    }
+
     public static Loaded load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new AnomalyException("model file not found: " + file + " (give the model.zip of a Train run, e.g. reports/<run>/model.zip)");
@@ -97,25 +127,7 @@ public final class ModelStore {
             throw new AnomalyException("cannot load " + file + " as a DL4J model: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " (truncated or not a model zip; re-export it)", e);
         }
-        String json;
-        try {
-            json = ModelSerializer.getObjectFromFile(file.toFile(), ModelMetadata.ZIP_ENTRY);
-        } catch (Exception e) {
-            if (isExport(file)) {
-                throw new AnomalyException(file + " is an exported scoring graph (written by Export); give the model.zip written by Train", e);
-            }
-            throw new AnomalyException(file + " is a DL4J model but not an anomaly4j model (no " + ModelMetadata.ZIP_ENTRY
-                    + " entry); train one with Train", e);
-        }
-        ModelMetadata meta;
-        try {
-            meta = JSON.readValue(json, ModelMetadata.class);
-        } catch (IOException e) {
-            throw new AnomalyException(file + ": unreadable " + ModelMetadata.ZIP_ENTRY + ": " + e.getMessage(), e);
-        }
-        if (!ModelMetadata.FORMAT.equals(meta.format())) {
-            throw new AnomalyException(file + ": model format '" + meta.format() + "' is not " + ModelMetadata.FORMAT);
-        }
+        ModelMetadata meta = metadata(file);
         HfrConfig config = ConfigLoader.fromYaml(meta.configYaml(), file + "!" + ModelMetadata.ZIP_ENTRY);
         Map<String, Object> pre = meta.preprocessing();
         Preprocessing p = new Preprocessing((String) pre.get("name"), (Boolean) pre.get("bgr"),
