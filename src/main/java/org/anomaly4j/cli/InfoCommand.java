@@ -2,6 +2,7 @@ package org.anomaly4j.cli;
 
 import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
+import org.anomaly4j.export.ExportMetadata;
 import org.anomaly4j.pipeline.ModelMetadata;
 import org.anomaly4j.pipeline.ModelStore;
 import org.anomaly4j.scoring.Thresholds;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 
 @Command(name = "Info", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"What a model.zip is, without loading its graph: encoder, taps and input, how it was trained (command, "
-                + "data, versions, date), scoring settings, stored thresholds and the metrics measured at training."})
+                + "data, versions, date), scoring settings, stored thresholds and the metrics measured at training. For a graph "
+                + "written by Export: its input, outputs, preprocessing, scoring, thresholds and source model."})
 public class InfoCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "ZIP", description = "model.zip written by Train.")
     Path model;
@@ -31,6 +33,9 @@ public class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isRegularFile(model) && ModelStore.isExport(model)) {
+            return exported();
+        }
         ModelMetadata m = ModelStore.metadata(model);
         HfrConfig c = ConfigLoader.fromYaml(m.configYaml(), model + "!" + ModelMetadata.ZIP_ENTRY);
         Map<String, Object> p = m.provenance();
@@ -58,6 +63,24 @@ public class InfoCommand implements Callable<Integer> {
         out.printf("measured at training on its test split: image AUROC %s, pixel AUROC %s, pixel AUPRO %s (%s images, %s anomalous)%n",
                 fmt(metrics.get("image_AUROC")), fmt(metrics.get("pixel_AUROC")), fmt(metrics.get("pixel_AUPRO")),
                 metrics.getOrDefault("test_images", "?"), metrics.getOrDefault("test_anomalous", "?"));
+        out.flush();
+        return 0;
+    }
+
+    private int exported() throws Exception {
+        ExportMetadata e = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                org.deeplearning4j.util.ModelSerializer.<String>getObjectFromFile(model.toFile(), ExportMetadata.ZIP_ENTRY), ExportMetadata.class);
+        var out = spec.commandLine().getOut();
+        out.printf("exported scoring graph: %s (%.1f MB, %s format %d), needs DL4J only%n", model, Files.size(model) / 1e6, e.format(),
+                e.formatVersion());
+        out.printf("input: %s [N,3,%d,%d], preprocessing %s%n", e.inputName(), e.imageSize(), e.imageSize(), e.preprocessing());
+        out.printf("outputs: %s%n", e.outputs());
+        out.printf("scoring: %s%n", e.scoring());
+        Thresholds t = e.thresholds();
+        out.println(t == null ? "thresholds: none" : String.format("thresholds: image %s, pixel %s (%s); normalised score %s",
+                t.image(), t.pixel(), t.source(), e.normalization()));
+        out.printf("exported: %s by %s, from %s%n", e.provenance().getOrDefault("exported", "?"), e.provenance().getOrDefault("exportedBy", "?"),
+                e.provenance().getOrDefault("sourceModel", "?"));
         out.flush();
         return 0;
     }

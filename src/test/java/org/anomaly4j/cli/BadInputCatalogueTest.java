@@ -186,8 +186,8 @@ class BadInputCatalogueTest {
                 "ui-stats.dl4j", "every Train run writes"));
         c.add(new Case("corrupt statistics file", "Ui", d -> args("--file", write(d.resolve("stats.dl4j"), new byte[]{1, 2, 3, 4}).toString(),
                 "--port", "0"), 2, "stats.dl4j"));
-        c.add(new Case("an exported graph where a trained model is expected", "Info", d -> args("--model", exported.toString()), 2,
-                "exported scoring graph", "written by Train"));
+        c.add(new Case("random-bytes model.zip", "Info", d -> args("--model", write(d.resolve("junk.zip"), new byte[]{9, 9}).toString()), 2,
+                "junk.zip", "not an anomaly4j model"));
         c.add(new Case("a folder that is not a run", "Compare", d -> args(model.getParent().toString(), d.toString()), 2,
                 "no scores.csv in", "Train or Evaluate run"));
         c.add(new Case("unknown dataset", "Benchmark", d -> args("one-class", "--dataset", "imagenet", "--reports", reports(d)), 2,

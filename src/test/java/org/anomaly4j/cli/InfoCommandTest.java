@@ -39,5 +39,17 @@ class InfoCommandTest {
         assertThat(out.toString()).contains("encoder: tiny").contains("40 px square, each image in 2 x 2 tiles")
                 .contains("command: the training command").contains("thresholds: image " + image)
                 .contains("training: 1 epochs, batch 8");
+
+        Path exported = dir.resolve("exported.zip");
+        assertThat(Cli.run(new ExportCommand(), "--model", zip.toString(), "--output", exported.toString())).isZero();
+        ByteArrayOutputStream info = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(info, true));
+            assertThat(Cli.run(new InfoCommand(), "--model", exported.toString())).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(info.toString()).contains("exported scoring graph").contains("needs DL4J only").contains("from " + zip)
+                .contains("thresholds: image " + image);
     }
 }
