@@ -96,7 +96,7 @@ public class PredictCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PredictService.Overlays which = overlayChoice(); // before the model loads: a typo costs nothing
         if (resume && runId == null) {
             throw new org.anomaly4j.AnomalyException("--resume needs the --run-id of the interrupted run (the <id> of its "
@@ -123,7 +123,14 @@ public class PredictCommand implements Callable<Integer> {
             out.printf("WARNING: %d images are shaped unlike the training images (width/height outside their range; scores less reliable; "
                     + "listed in metrics.json)%n", r.outsideTrainingShapes().size());
         }
+        if (masks) {
+            java.util.List<String> rows = java.nio.file.Files.readAllLines(r.runDir().resolve("regions.csv"));
+            long withRegions = rows.stream().skip(1).map(l -> org.anomaly4j.report.CsvRow.parse(l, r.runDir().resolve("regions.csv")).path())
+                    .distinct().count();
+            out.printf("defect regions: %d in %d images (masks/, regions.csv)%n", rows.size() - 1, withRegions);
+        }
         out.println("predictions: " + r.runDir().resolve("predictions.csv"));
+        out.println("review: " + r.runDir().resolve("index.html"));
         out.flush();
         return r.skipped().isEmpty() ? 0 : PARTIAL;
     }

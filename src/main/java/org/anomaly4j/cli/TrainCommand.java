@@ -78,10 +78,17 @@ public class TrainCommand implements Callable<Integer> {
                 new TrainOptions(resume, ui ? uiPort : null, keep, keepGoing));
         print(spec.commandLine().getOut(), "test", r.evaluation(), r.validation() == null ? null : r.validation().fitted(),
                 r.runDir().toString(), r.warning());
+        out().println("next: score new images with  mvn -q compile exec:java -Dexec.mainClass=Predict -Dexec.args=\"--model "
+                + r.runDir().resolve("model.zip") + " <images or folders>\"");
+        out().flush();
         if (keep) {
             UiCommand.serveUntilInterrupted(r.runDir().resolve(TrainService.UI_STATS), uiPort, spec.commandLine().getOut());
         }
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 
     /** The run's figures on {@code split} on the console; {@code thresholds}: the model's stored ones (null: none). */
