@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "Evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Re-score a saved model.zip on a dataset's test split and write reports/<run>/.",
                 "The data and scoring settings default to those the model was trained with; --config and --set override them",
-                "(model.*, train.*, data.imageSize, data.sampleBits and data.tiles belong to the trained model and cannot be changed here)."})
+                "(model.*, train.*, data.imageSize, data.sampleBits, data.tiles and data.crop belong to the trained model and cannot be changed here)."})
 public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "ZIP", description = "model.zip written by Train.")
     Path model;

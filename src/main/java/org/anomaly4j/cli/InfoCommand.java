@@ -43,7 +43,8 @@ public class InfoCommand implements Callable<Integer> {
         out.printf("model: %s (%.1f MB, %s format %d)%n", model, Files.size(model) / 1e6, m.format(), m.formatVersion());
         out.printf("encoder: %s (%s%s), taps %s%n", m.encoder(), m.weightsSource(), m.pretrainedEncoder() ? "" : "; NOT pretrained",
                 m.taps().stream().map(t -> t.name() + " " + t.channels() + "x" + t.height() + "x" + t.width()).collect(Collectors.joining(", ")));
-        out.printf("input: %s, %d px square%s%s%s%n", m.inputName(), m.imageSize(),
+        out.printf("input: %s, %d px square%s%s%s%s%n", m.inputName(), m.imageSize(),
+                c.data().crop().isEmpty() ? "" : ", the region " + c.data().crop() + " of every image",
                 c.data().tiles() > 1 ? ", each image in " + c.data().tiles() + " x " + c.data().tiles() + " tiles" : "",
                 c.data().maxStretch() > 0 ? ", long images cut beyond " + c.data().maxStretch() + ":1" : "",
                 c.data().sampleBits() > 0 ? ", " + c.data().sampleBits() + "-bit samples scaled" : "");

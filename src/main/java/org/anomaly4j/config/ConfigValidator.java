@@ -57,6 +57,14 @@ public final class ConfigValidator {
         if (d.tiles() < 1 || d.tiles() > 8) {
             p.add("data.tiles: " + d.tiles() + " must be 1 (off) to 8 tiles per side");
         }
+        List<Integer> crop = d.crop() == null ? List.of() : d.crop();
+        if (!crop.isEmpty() && (crop.size() != 4 || crop.get(0) < 0 || crop.get(1) < 0 || crop.get(2) < 8 || crop.get(3) < 8)) {
+            p.add("data.crop: " + crop + " must be [] (all of the image) or [x, y, width, height] in pixels, x and y 0 or more, "
+                    + "width and height at least 8");
+        }
+        if (!crop.isEmpty() && "one-class".equals(d.layout())) {
+            p.add("data.crop: applies to the mvtec, folders and synthetic layouts only (set it to [])");
+        }
         if (d.tiles() != 1 && "one-class".equals(d.layout())) {
             p.add("data.tiles: applies to the mvtec, folders and synthetic layouts only (set it to 1)");
         }

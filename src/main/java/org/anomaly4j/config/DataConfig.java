@@ -30,6 +30,9 @@ import java.util.List;
  *                           (0 = off: every image is stretched to the square as is)
  * @param tiles              tiles per side: every image (or piece) is cut into a tiles x tiles grid, each tile
  *                           resized to the square input, for small defects in large images (1 = off)
+ * @param crop               [x, y, width, height]: the region of every image the model sees, in the images' pixels
+ *                           (fixture and background left out; maps, masks and regions stay in the whole image's
+ *                           coordinates); empty = all of it
  * @param validationFraction share of the training normals held out for validation
  * @param validationDefects  mvtec and folders layouts: the synthetic defect kinds painted on the held-out
  *                           normals to make the labelled validation set ({@code scratch}, {@code spot},
@@ -57,6 +60,7 @@ public record DataConfig(
         int sampleBits,
         double maxStretch,
         int tiles,
+        List<Integer> crop,
         double validationFraction,
         List<String> validationDefects,
         int validationCopies,
@@ -66,7 +70,8 @@ public record DataConfig(
 
     /** How every image becomes the model's inputs ({@code maxStretch}, {@code tiles}). */
     public org.anomaly4j.data.Cutting cutting() {
-        return new org.anomaly4j.data.Cutting(maxStretch, tiles);
+        return new org.anomaly4j.data.Cutting(maxStretch, tiles,
+                crop == null || crop.size() != 4 ? null : new java.awt.Rectangle(crop.get(0), crop.get(1), crop.get(2), crop.get(3)));
     }
 
     /** The synthetic validation defect kinds {@code validationDefects} may name. */

@@ -24,7 +24,7 @@ public final class ModelFixedKeys {
         for (String o : overrides) {
             String key = o.substring(0, Math.max(0, o.indexOf('='))).trim();
             boolean fixed = key.startsWith("model.") || key.startsWith("train.") || key.equals("data.imageSize")
-                    || key.equals("data.sampleBits") || key.equals("data.tiles");
+                    || key.equals("data.sampleBits") || key.equals("data.tiles") || key.equals("data.crop");
             if (fixed && !changed.contains(key)) {
                 changed.add(key);
             }
@@ -32,10 +32,11 @@ public final class ModelFixedKeys {
         boolean differs = !requested.model().equals(trained.model()) || !requested.train().equals(trained.train())
                 || requested.data().imageSize() != trained.data().imageSize()
                 || requested.data().sampleBits() != trained.data().sampleBits()
-                || requested.data().tiles() != trained.data().tiles();
+                || requested.data().tiles() != trained.data().tiles()
+                || !java.util.Objects.equals(requested.data().crop(), trained.data().crop());
         if (differs && !changed.isEmpty()) {
             throw new AnomalyException(command + " --set " + String.join(", ", changed) + ": fixed when the model was trained ("
-                    + "model.*, train.*, data.imageSize, data.sampleBits and data.tiles belong to the saved model); change them with a new Train run. "
+                    + "model.*, train.*, data.imageSize, data.sampleBits, data.tiles and data.crop belong to the saved model); change them with a new Train run. "
                     + command + " takes data.* and scoring.* keys");
         }
     }

@@ -184,7 +184,7 @@ public final class ImageLoader {
     }
 
     /** Width and height from the file's header, without decoding the pixels. */
-    static int[] dimensions(Path file) {
+    public static int[] dimensions(Path file) {
         try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {

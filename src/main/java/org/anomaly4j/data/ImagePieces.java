@@ -1,5 +1,6 @@
 package org.anomaly4j.data;
 
+import org.anomaly4j.AnomalyException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,12 @@ public final class ImagePieces {
             return List.of(s);
         }
         int[] dims = ImageLoader.dimensions(s.image());
-        List<Piece> pieces = cutting.pieces(dims[0], dims[1]);
+        List<Piece> pieces;
+        try {
+            pieces = cutting.pieces(dims[0], dims[1]);
+        } catch (IllegalArgumentException e) {
+            throw new AnomalyException("image " + s.image() + ": " + e.getMessage(), e);
+        }
         if (pieces.isEmpty()) {
             return List.of(s);
         }
@@ -35,6 +41,30 @@ public final class ImagePieces {
     /** The pieces an image of width x height is cut into, in order; none when it is not cut. */
     public static List<Piece> cut(int width, int height, double maxStretch) {
         return Cutting.stretch(maxStretch).pieces(width, height);
+    }
+
+    /**
+     * Refuses, before any work, images that {@code data.crop} does not fit in (reads headers only): found later, one would
+     * stop a run after its training.
+     */
+    public static void requireFit(List<ImageSample> samples, Cutting cutting) {
+        if (cutting.crop() == null) {
+            return;
+        }
+        java.awt.Rectangle crop = cutting.crop();
+        List<String> misfits = new ArrayList<>();
+        for (ImageSample s : samples) {
+            int[] d = ImageLoader.dimensions(s.image());
+            if (!new java.awt.Rectangle(0, 0, d[0], d[1]).contains(crop)) {
+                misfits.add(s.image() + " (" + d[0] + "x" + d[1] + ")");
+            }
+        }
+        if (!misfits.isEmpty()) {
+            throw new AnomalyException("data.crop [" + crop.x + ", " + crop.y + ", " + crop.width + ", " + crop.height + "] does not fit in "
+                    + misfits.size() + " of " + samples.size() + " images (x + width and y + height must stay within each image; "
+                    + "give a crop inside the smallest image, or crop the images beforehand):\n  "
+                    + String.join("\n  ", misfits.subList(0, Math.min(10, misfits.size()))) + (misfits.size() > 10 ? "\n  ..." : ""));
+        }
     }
 
     /** Every sample replaced by its pieces, in order. */

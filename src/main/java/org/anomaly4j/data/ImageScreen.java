@@ -40,6 +40,15 @@ public final class ImageScreen {
 
     /** {@code sampleBits}: the images' samples are checked for their range as scaled from that many bits ({@link SampleDepth}). */
     public static Screened screen(DatasetSplits s, int size, boolean keepGoing, double maxStretch, int sampleBits) {
+        return screen(s, size, keepGoing, Cutting.stretch(maxStretch), sampleBits);
+    }
+
+    /**
+     * {@code cutting}: long images cut into pieces, or every image cropped to one region, need no warning about their
+     * shapes, and a crop makes the inputs' shapes the crop's (no range of training shapes is kept for Predict's check).
+     */
+    public static Screened screen(DatasetSplits s, int size, boolean keepGoing, Cutting cutting, int sampleBits) {
+        double maxStretch = cutting.maxStretch();
         List<String> skipped = new ArrayList<>();
         List<AspectRatioCheck.Shape> trainShapes = new ArrayList<>();
         List<String> lowRange = new ArrayList<>();
@@ -49,7 +58,7 @@ public final class ImageScreen {
         long total = (long) s.train().size() + s.validation().size() + s.validationAnomalies().size() + s.test().size();
         try (ProgressBar pb = Progress.bar("Checking images", total)) { // decoding a large set takes minutes
             List<ImageSample> train = keep(s.train(), size, skipped, trainShapes, lowRange, sampleBits, pb);
-            trainingAspects = InputAspectRange.of(trainShapes, maxStretch);
+            trainingAspects = cutting.crop() != null ? null : InputAspectRange.of(trainShapes, maxStretch);
             shapes = new ArrayList<>(trainShapes);
             kept = new DatasetSplits(train, keep(s.validation(), size, skipped, shapes, lowRange, sampleBits, pb),
                     keep(s.validationAnomalies(), size, skipped, shapes, lowRange, sampleBits, pb), keep(s.test(), size, skipped, shapes, lowRange, sampleBits, pb),
@@ -69,7 +78,7 @@ public final class ImageScreen {
             throw new AnomalyException("no usable " + (kept.train().isEmpty() ? "training" : "test") + " images left after skipping "
                     + skipped.size() + " unusable files (first: " + skipped.get(0) + ")");
         }
-        String shapeWarning = maxStretch > 0 ? "" : AspectRatioCheck.warning(shapes, size);
+        String shapeWarning = maxStretch > 0 || cutting.crop() != null ? "" : AspectRatioCheck.warning(shapes, size);
         if (!shapeWarning.isEmpty()) {
             LOG.warn(shapeWarning);
         }

@@ -3,20 +3,26 @@ package org.anomaly4j.data;
 import java.awt.Rectangle;
 
 /**
- * One cell of a {@code cols} x {@code rows} grid over an image ({@link Cutting}): one of the pieces a long image is cut
- * into along its long side (one row or one column), or a tile.
+ * One cell of a {@code cols} x {@code rows} grid over an image or over a region of it ({@link Cutting}): one of the pieces
+ * a long image is cut into along its long side (one row or one column), a tile, or the region itself.
  *
- * @param col 0-based, from the left
- * @param row 0-based, from the top
+ * @param col    0-based, from the left
+ * @param row    0-based, from the top
+ * @param region the part of the image the grid covers ({@code data.crop}); null: the whole image
  */
-public record Piece(int col, int cols, int row, int rows) {
+public record Piece(int col, int cols, int row, int rows, Rectangle region) {
+
+    /** A cell of a grid over the whole image. */
+    public Piece(int col, int cols, int row, int rows) {
+        this(col, cols, row, rows, null);
+    }
 
     /**
      * One of {@code count} equal parts cut along one side: across the width ({@code alongWidth}, from the left) or the
      * height (from the top).
      */
     public Piece(int index, int count, boolean alongWidth) {
-        this(alongWidth ? index : 0, alongWidth ? count : 1, alongWidth ? 0 : index, alongWidth ? 1 : count);
+        this(alongWidth ? index : 0, alongWidth ? count : 1, alongWidth ? 0 : index, alongWidth ? 1 : count, null);
     }
 
     /**
@@ -49,8 +55,9 @@ public record Piece(int col, int cols, int row, int rows) {
 
     /** This piece's pixels in an image of {@code width} x {@code height}. */
     public Rectangle bounds(int width, int height) {
-        int[] x = span(col, cols, width);
-        int[] y = span(row, rows, height);
-        return new Rectangle(x[0], y[0], x[1] - x[0], y[1] - y[0]);
+        Rectangle r = region == null ? new Rectangle(0, 0, width, height) : region;
+        int[] x = span(col, cols, r.width);
+        int[] y = span(row, rows, r.height);
+        return new Rectangle(r.x + x[0], r.y + y[0], x[1] - x[0], y[1] - y[0]);
     }
 }

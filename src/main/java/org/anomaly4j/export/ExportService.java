@@ -153,6 +153,12 @@ public final class ExportService {
                     + "round(long / short) equal pieces along the long side; feed each piece; the image score is the "
                     + "highest piece score (org.anomaly4j.data.ImagePieces, org.anomaly4j.pipeline.PieceScorer)");
         }
+        if (config.data().cutting().crop() != null) {
+            scoring.put("crop", config.data().crop());
+            scoring.put("cropping", "feed only the region [x, y, width, height] of every image (then pieces and tiles, if any, "
+                    + "within it); outside it the map is the lowest value inside (org.anomaly4j.data.Cutting, "
+                    + "org.anomaly4j.pipeline.PieceScorer)");
+        }
         if (config.data().tiles() > 1) {
             scoring.put("tiles", config.data().tiles());
             scoring.put("tiling", "every image (or piece) is cut into a tiles x tiles grid of equal cells; feed each cell; "

@@ -56,9 +56,10 @@ public final class EvaluateService {
             splits = new DatasetSplits(splits.train(), splits.validation(), splits.validationAnomalies(), List.of(),
                     splits.hasMasks(), splits.source());
         }
-        ImageScreen.Screened screened = ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing, data.maxStretch(),
+        ImageScreen.Screened screened = ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing, data.cutting(),
                 loaded.model().sampleBits());
         splits = screened.splits();
+        TrainService.requireCropFits(splits, data.cutting());
         List<String> skipped = screened.skipped();
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
             HfrConfig used = new HfrConfig(data, loaded.config().model(), loaded.config().train(), scoring);

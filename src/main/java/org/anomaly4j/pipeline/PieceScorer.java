@@ -56,7 +56,7 @@ public final class PieceScorer {
         List<Long> whole = new ArrayList<>();
         List<List<ImageSample>> cut = new ArrayList<>();
         for (int i = 0; i < perImage.size(); i++) {
-            if (perImage.get(i).size() == 1) {
+            if (isWhole(perImage.get(i))) {
                 whole.add((long) i);
             } else {
                 cut.add(perImage.get(i));
@@ -77,14 +77,16 @@ public final class PieceScorer {
         List<Supplier<List<float[]>>> cutInputs = cut.stream().<Supplier<List<float[]>>>map(pieces -> () ->
                 ImageLoader.loadRgbPieces(pieces.get(0).image(), pieces.stream().map(ImageSample::piece).toList(), size,
                         scorer.model().sampleBits())).toList();
-        ScoredBatch cutScored = scoreImages(cutInputs, cut.stream().map(p -> p.get(0).piece()).toList(), b.samples().size());
+        ScoredBatch cutScored = scoreImages(cutInputs, cut.stream().map(p -> p.stream().map(ImageSample::piece).toList()).toList(),
+                cut.stream().map(p -> ImageLoader.dimensions(p.get(0).image())).toList(), b.samples().size());
         float[][] maps = new float[perImage.size()][];
         float[] scores = new float[perImage.size()];
         int nextWhole = 0;
         int nextCut = 0;
         for (int i = 0; i < perImage.size(); i++) {
-            ScoredBatch from = perImage.get(i).size() == 1 ? wholeScored : cutScored;
-            int k = perImage.get(i).size() == 1 ? nextWhole++ : nextCut++;
+            boolean isWhole = isWhole(perImage.get(i));
+            ScoredBatch from = isWhole ? wholeScored : cutScored;
+            int k = isWhole ? nextWhole++ : nextCut++;
             maps[i] = from.maps()[k];
             scores[i] = from.scores()[k];
         }
@@ -98,16 +100,28 @@ public final class PieceScorer {
      */
     public ScoredBatch score(List<BufferedImage> images, List<String> names, int chunk) {
         List<Supplier<List<float[]>>> inputs = new ArrayList<>();
-        List<Piece> firstPieces = new ArrayList<>();
+        List<List<Piece>> perImage = new ArrayList<>();
+        List<int[]> dims = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             BufferedImage img = images.get(i);
             String name = names.get(i);
-            List<Piece> cut = cutting.pieces(img.getWidth(), img.getHeight());
+            List<Piece> cut;
+            try {
+                cut = cutting.pieces(img.getWidth(), img.getHeight());
+            } catch (IllegalArgumentException e) {
+                throw new org.anomaly4j.AnomalyException("image " + name + ": " + e.getMessage(), e);
+            }
             List<Piece> pieces = cut.isEmpty() ? Collections.singletonList(null) : cut; // null: the whole image
             inputs.add(() -> ImageLoader.rgbInputs(img, pieces, size, name, scorer.model().sampleBits()));
-            firstPieces.add(pieces.get(0));
+            perImage.add(pieces);
+            dims.add(new int[]{img.getWidth(), img.getHeight()});
         }
-        return scoreImages(inputs, firstPieces, chunk);
+        return scoreImages(inputs, perImage, dims, chunk);
+    }
+
+    /** Whether an image is scored as one input, all of it. */
+    private static boolean isWhole(List<ImageSample> pieces) {
+        return pieces.size() == 1 && pieces.get(0).piece() == null;
     }
 
     /**
@@ -116,7 +130,8 @@ public final class PieceScorer {
      * model sees as many inputs at a time as {@code chunk}, not up to round(aspect) times more, and only that many
      * decoded inputs are held at a time (a long strip can make dozens).
      */
-    private ScoredBatch scoreImages(List<Supplier<List<float[]>>> perImageInputs, List<Piece> firstPieces, int chunk) {
+    private ScoredBatch scoreImages(List<Supplier<List<float[]>>> perImageInputs, List<List<Piece>> piecesPerImage, List<int[]> dims,
+                                    int chunk) {
         List<float[]> pending = new ArrayList<>();
         List<float[]> inputMaps = new ArrayList<>();
         List<Float> inputScores = new ArrayList<>();
@@ -129,20 +144,55 @@ public final class PieceScorer {
         while (!pending.isEmpty()) {
             scoreInto(pending, Math.min(chunk, pending.size()), inputMaps, inputScores);
         }
-        float[][] maps = new float[firstPieces.size()][];
-        float[] scores = new float[firstPieces.size()];
+        float[][] maps = new float[piecesPerImage.size()][];
+        float[] scores = new float[piecesPerImage.size()];
         int next = 0;
-        for (int i = 0; i < firstPieces.size(); i++) {
-            Piece first = firstPieces.get(i);
-            int n = first == null ? 1 : first.count();
+        for (int i = 0; i < piecesPerImage.size(); i++) {
+            List<Piece> pieces = piecesPerImage.get(i);
+            Piece first = pieces.get(0);
+            int n = pieces.size();
             scores[i] = Float.NEGATIVE_INFINITY;
             for (int k = next; k < next + n; k++) {
                 scores[i] = Math.max(scores[i], inputScores.get(k));
             }
-            maps[i] = n == 1 ? inputMaps.get(next) : compose(inputMaps.subList(next, next + n), first.cols(), first.rows(), size);
+            List<float[]> pieceMaps = inputMaps.subList(next, next + n);
+            maps[i] = first == null ? inputMaps.get(next) : first.region() != null
+                    ? composeRegion(pieceMaps, pieces, dims.get(i)[0], dims.get(i)[1], size)
+                    : compose(pieceMaps, first.cols(), first.rows(), size);
             next += n;
         }
         return new ScoredBatch(maps, scores, size);
+    }
+
+    /**
+     * The maps of the pieces of an image's region ({@code data.crop}) in the frame of the whole image (width x height
+     * scaled to size x size), each resized to its cell there; outside the region, the lowest value of the pieces' maps,
+     * as normal as anything the model saw.
+     */
+    static float[] composeRegion(List<float[]> pieceMaps, List<Piece> pieces, int width, int height, int size) {
+        float low = Float.POSITIVE_INFINITY;
+        for (float[] m : pieceMaps) {
+            for (float v : m) {
+                low = Math.min(low, v);
+            }
+        }
+        float[] out = new float[size * size];
+        Arrays.fill(out, low);
+        for (int k = 0; k < pieceMaps.size(); k++) {
+            Rectangle b = pieces.get(k).bounds(width, height);
+            int x0 = (int) ((long) b.x * size / width);
+            int x1 = (int) ((long) (b.x + b.width) * size / width);
+            int y0 = (int) ((long) b.y * size / height);
+            int y1 = (int) ((long) (b.y + b.height) * size / height);
+            if (x1 <= x0 || y1 <= y0) {
+                continue; // a cell under one frame pixel
+            }
+            float[] part = BilinearUpsampler.resize(pieceMaps.get(k), size, size, y1 - y0, x1 - x0);
+            for (int y = 0; y < y1 - y0; y++) {
+                System.arraycopy(part, y * (x1 - x0), out, (y0 + y) * size + x0, x1 - x0);
+            }
+        }
+        return out;
     }
 
     /** Scores the first n pending inputs, appends their maps and scores, and drops them. */

@@ -29,9 +29,10 @@ public final class TrainCheck {
 
     public static Result run(HfrConfig cfg, boolean keepGoing) {
         DatasetSplits data = DatasetFactory.open(cfg.data());
-        ImageScreen.Screened screened = ImageScreen.screen(data, cfg.data().imageSize(), keepGoing, cfg.data().maxStretch(),
+        ImageScreen.Screened screened = ImageScreen.screen(data, cfg.data().imageSize(), keepGoing, cfg.data().cutting(),
                 cfg.data().sampleBits());
         data = screened.splits();
+        TrainService.requireCropFits(data, cfg.data().cutting());
         Encoder encoder = EncoderCatalogue.build(cfg.model(), cfg.data().imageSize(), cfg.train().seed());
         List<String> lines = new ArrayList<>();
         lines.add("data: " + data.source());
@@ -51,7 +52,8 @@ public final class TrainCheck {
             lines.add("skipped (--keep-going): " + screened.skipped().size() + " unreadable images");
         }
         lines.add("encoder: " + encoder.kind() + ", weights: " + encoder.weightsSource() + ", taps " + encoder.taps()
-                + ", input " + cfg.data().imageSize() + " px" + (cfg.data().tiles() > 1 ? ", each image in " + cfg.data().tiles()
+                + ", input " + cfg.data().imageSize() + " px" + (cfg.data().crop().isEmpty() ? "" : ", the region "
+                + cfg.data().crop() + " of every image") + (cfg.data().tiles() > 1 ? ", each image in " + cfg.data().tiles()
                 + " x " + cfg.data().tiles() + " tiles" : ""));
         lines.add("training: " + cfg.train().epochs() + " epochs, batch " + cfg.train().batchSize() + ", learning rate "
                 + cfg.train().learningRate() + ", feature cache " + (cfg.train().featureCache() ? "on" : "off"));

@@ -133,6 +133,7 @@ public final class PredictService {
                 ImageSample s = PredictInputs.withGroundTruth(p);
                 try {
                     BufferedImage img = ImageLoader.read(p);
+                    requireCropFits(loaded.config().data().cutting(), p, img);
                     if (s.mask() != null) {
                         ImageLoader.loadMask(s.mask(), p, size);
                     }
@@ -306,6 +307,15 @@ public final class PredictService {
                 b.close();
                 afterBatch.accept(scoredHere);
             }
+        }
+    }
+
+    /** An input the model's data.crop does not fit in cannot be scored: an unusable input, like an undecodable one. */
+    private static void requireCropFits(org.anomaly4j.data.Cutting cutting, Path image, BufferedImage img) {
+        try {
+            cutting.pieces(img.getWidth(), img.getHeight());
+        } catch (IllegalArgumentException e) {
+            throw new AnomalyException("image " + image + ": " + e.getMessage() + " (the model was trained on that region)", e);
         }
     }
 

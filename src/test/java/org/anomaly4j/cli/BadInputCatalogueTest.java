@@ -190,6 +190,8 @@ class BadInputCatalogueTest {
                 "junk.zip", "not an anomaly4j model"));
         c.add(new Case("a folder that is not a run", "Compare", d -> args(model.getParent().toString(), d.toString()), 2,
                 "no scores.csv in", "Train or Evaluate run"));
+        c.add(new Case("data.crop larger than the images", "Train", d -> trainArgs(d, "--set", "data.crop=[0, 0, 40, 60]"), 2,
+                "data.crop [0, 0, 40, 60] does not fit in", "(48x48)"));
         c.add(new Case("unknown dataset", "Benchmark", d -> args("one-class", "--dataset", "imagenet", "--reports", reports(d)), 2,
                 "imagenet", "mnist"));
         return c.stream();

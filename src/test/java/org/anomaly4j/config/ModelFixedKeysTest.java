@@ -33,5 +33,7 @@ class ModelFixedKeysTest {
                 .as("the images' sample scaling is the model's input too").hasMessageStartingWith("Evaluate --set data.sampleBits:");
         assertThatThrownBy(() -> ModelFixedKeys.requireUnchanged(trained, List.of("data.tiles=3"), "Evaluate"))
                 .as("so is the scale tiles give").hasMessageStartingWith("Evaluate --set data.tiles:");
+        assertThatThrownBy(() -> ModelFixedKeys.requireUnchanged(trained, List.of("data.crop=[0, 0, 20, 20]"), "Evaluate"))
+                .as("and the region it sees").hasMessageStartingWith("Evaluate --set data.crop:");
     }
 }
