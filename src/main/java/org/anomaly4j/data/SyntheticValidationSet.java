@@ -139,6 +139,12 @@ public final class SyntheticValidationSet {
     /** As above, the normals' samples first scaled from {@code sampleBits} ({@link SampleDepth}), as the model sees them. */
     public static List<ImageSample> build(List<ImageSample> normals, Path dir, long seed, List<String> kinds, int copies,
                                           int sampleBits) {
+        return build(normals, dir, seed, kinds, copies, sampleBits, null);
+    }
+
+    /** {@code region}: the defects are painted inside it ({@code data.crop}: the model sees nothing else); null: anywhere. */
+    public static List<ImageSample> build(List<ImageSample> normals, Path dir, long seed, List<String> kinds, int copies,
+                                          int sampleBits, java.awt.Rectangle region) {
         Random rnd = new Random(seed);
         List<ImageSample> out = new ArrayList<>(normals);
         try {
@@ -156,10 +162,13 @@ public final class SyntheticValidationSet {
                     // nextInt(2) draws the bit that nextBoolean() drew before 'uneven' existed (1: scratch), so
                     // counting from the end lets the default [scratch, spot] rebuild that set image for image
                     String kind = kinds.get(kinds.size() - 1 - rnd.nextInt(kinds.size()));
+                    // a sub-image shares its parent's pixels: what is painted on it is painted on the image
+                    BufferedImage onImg = region == null ? img : img.getSubimage(region.x, region.y, region.width, region.height);
+                    BufferedImage onMask = region == null ? mask : mask.getSubimage(region.x, region.y, region.width, region.height);
                     switch (kind) {
-                        case "scratch" -> subtleScratch(img, mask, rnd);
-                        case "spot" -> subtleSpot(img, mask, rnd);
-                        case "uneven" -> subtleUneven(img, mask, rnd);
+                        case "scratch" -> subtleScratch(onImg, onMask, rnd);
+                        case "spot" -> subtleSpot(onImg, onMask, rnd);
+                        case "uneven" -> subtleUneven(onImg, onMask, rnd);
                         default -> throw new IllegalArgumentException("unknown validation defect kind: " + kind);
                     }
                     Path imageFile = dir.resolve(String.format("%04d.png", i));

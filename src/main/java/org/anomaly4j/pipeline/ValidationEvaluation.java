@@ -52,7 +52,7 @@ public final class ValidationEvaluation {
         }
         try {
             List<ImageSample> set = SyntheticValidationSet.build(splits.validation(), dir, data.seed(),
-                    data.validationDefects(), data.validationCopies(), model.sampleBits());
+                    data.validationDefects(), data.validationCopies(), model.sampleBits(), data.cutting().crop());
             return new Result(Evaluator.evaluate(model, path, scoring, baseline, set, true, data.cutting()),
                     splits.validation().size() + " held-out normals plus "
                             + (data.validationCopies() == 1 ? "copies" : data.validationCopies() + " copies of each")

@@ -95,6 +95,32 @@ class CropEndToEndTest {
                 .isInstanceOf(AnomalyException.class).hasMessageContaining("does not fit");
     }
 
+    @Test
+    void validationDefectsArePaintedInsideTheCrop() throws Exception {
+        Path square = new SyntheticDefectGenerator(64, 6).write(dir.resolve("sq"), 6, 1, 1);
+        List<org.anomaly4j.data.ImageSample> normals = list(square.resolve("train/good")).stream()
+                .map(f -> new org.anomaly4j.data.ImageSample(f, org.anomaly4j.data.ImageSample.GOOD, null)).toList();
+        Rectangle crop = new Rectangle(8, 16, 24, 32);
+        List<org.anomaly4j.data.ImageSample> set = org.anomaly4j.data.SyntheticValidationSet.build(normals, dir.resolve("v"), 3,
+                List.of("scratch", "spot", "uneven"), 4, 0, crop);
+        int painted = 0;
+        for (org.anomaly4j.data.ImageSample s : set) {
+            if (s.mask() == null) {
+                continue;
+            }
+            BufferedImage m = read(s.mask());
+            for (int y = 0; y < m.getHeight(); y++) {
+                for (int x = 0; x < m.getWidth(); x++) {
+                    if ((m.getRGB(x, y) & 0xff) > 127) {
+                        assertThat(crop.contains(x, y)).as(s.mask() + " at " + x + "," + y).isTrue();
+                        painted++;
+                    }
+                }
+            }
+        }
+        assertThat(painted).isPositive();
+    }
+
     /** Every image becomes [image | noise] (masks [mask | 0]): the part on the left, a random fixture on the right. */
     private static Path besideNoise(Path src, Path dst) throws Exception {
         Random rnd = new Random(5);
