@@ -41,12 +41,7 @@ final class SuiteRecord {
 
     /** Fingerprint of a suite's settings: equal for the same resolved config, whatever file and --set gave it. */
     static String configSha256(HfrConfig base) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(ConfigLoader.toYaml(base).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has SHA-256
-        }
+        return org.anomaly4j.Sha256.hex(ConfigLoader.toYaml(base).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -12,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +50,7 @@ final class PredictJournal {
                 + ", image threshold=" + (Double.isFinite(options.imageThreshold()) ? options.imageThreshold() : "stored")
                 + ", min region area=" + options.minRegionArea()
                 + ", pixel threshold=" + (Double.isFinite(options.pixelThreshold()) ? options.pixelThreshold() : "stored");
-        return new StartedWith(sha256(model), inputs.size(), sha256(paths.toString().getBytes(StandardCharsets.UTF_8)), outputs);
+        return new StartedWith(sha256(model), inputs.size(), org.anomaly4j.Sha256.hex(paths.toString().getBytes(StandardCharsets.UTF_8)), outputs);
     }
 
     /** A new run's journal, empty. */
@@ -189,17 +186,9 @@ final class PredictJournal {
 
     private static String sha256(Path file) {
         try {
-            return sha256(Files.readAllBytes(file));
+            return org.anomaly4j.Sha256.hex(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new AnomalyException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has SHA-256
         }
     }
 }
