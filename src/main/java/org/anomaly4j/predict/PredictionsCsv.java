@@ -42,9 +42,9 @@ final class PredictionsCsv {
         return sb.toString();
     }
 
-    /** A path as one CSV field: quoted, inner quotes doubled. */
+    /** A path as one CSV field ({@link CsvRow#quoted}). */
     static String quoted(Path p) {
-        return '"' + p.toString().replace("\"", "\"\"") + '"';
+        return CsvRow.quoted(p);
     }
 
     /** A row's path and the fields after it, as written by {@link #row} or {@link #regionRows}. */

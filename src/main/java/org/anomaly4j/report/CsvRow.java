@@ -14,6 +14,11 @@ import java.nio.file.Path;
  */
 public record CsvRow(String path, String[] rest) {
 
+    /** A path as the first field of such a row: quoted, inner quotes doubled. */
+    public static String quoted(Path p) {
+        return '"' + p.toString().replace("\"", "\"\"") + '"';
+    }
+
     /** {@code file}: where the line comes from, for the message when it is not such a row. */
     public static CsvRow parse(String line, Path file) {
         int end = 1;

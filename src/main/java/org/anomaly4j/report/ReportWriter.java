@@ -151,7 +151,7 @@ public final class ReportWriter {
     static String csv(List<ImageScore> scores) {
         StringBuilder sb = new StringBuilder("image,defect_type,label,score\n");
         for (ImageScore s : scores) {
-            sb.append('"').append(s.image().toString().replace("\"", "\"\"")).append("\",")
+            sb.append(CsvRow.quoted(s.image())).append(',')
                     .append(s.defectType()).append(',').append(s.label()).append(',').append(s.score()).append('\n');
         }
         return sb.toString();
