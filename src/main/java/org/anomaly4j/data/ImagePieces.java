@@ -25,7 +25,14 @@ public final class ImagePieces {
         if (cutting.whole() || s.piece() != null) {
             return List.of(s);
         }
-        int[] dims = ImageLoader.dimensions(s.image());
+        return of(s, cutting, ImageLoader.dimensions(s.image()));
+    }
+
+    /** {@link #of(ImageSample, Cutting)} for an image whose width and height ({@code dims}) are known. */
+    public static List<ImageSample> of(ImageSample s, Cutting cutting, int[] dims) {
+        if (cutting.whole() || s.piece() != null) {
+            return List.of(s);
+        }
         List<Piece> pieces;
         try {
             pieces = cutting.pieces(dims[0], dims[1]);
@@ -41,6 +48,15 @@ public final class ImagePieces {
     /** The pieces an image of width x height is cut into, in order; none when it is not cut. */
     public static List<Piece> cut(int width, int height, double maxStretch) {
         return Cutting.stretch(maxStretch).pieces(width, height);
+    }
+
+    /** {@link #requireFit(List, Cutting)} over every image of every split. */
+    public static void requireFit(DatasetSplits data, Cutting cutting) {
+        List<ImageSample> all = new ArrayList<>(data.train());
+        all.addAll(data.validation());
+        all.addAll(data.validationAnomalies());
+        all.addAll(data.test());
+        requireFit(all, cutting);
     }
 
     /**

@@ -59,7 +59,7 @@ public final class EvaluateService {
         ImageScreen.Screened screened = ImageScreen.screen(splits, loaded.model().imageSize(), keepGoing, data.cutting(),
                 loaded.model().sampleBits());
         splits = screened.splits();
-        TrainService.requireCropFits(splits, data.cutting());
+        org.anomaly4j.data.ImagePieces.requireFit(splits, data.cutting());
         List<String> skipped = screened.skipped();
         try (RunDirectory run = new RunDirectory(reportsRoot, runId)) {
             HfrConfig used = new HfrConfig(data, loaded.config().model(), loaded.config().train(), scoring);

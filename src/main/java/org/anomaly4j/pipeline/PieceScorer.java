@@ -52,14 +52,20 @@ public final class PieceScorer {
         if (cutting.whole()) {
             return scorer.score(b.images());
         }
-        List<List<ImageSample>> perImage = b.samples().stream().map(s -> ImagePieces.of(s, cutting)).toList();
+        List<int[]> imageDims = b.samples().stream().map(s -> ImageLoader.dimensions(s.image())).toList(); // headers, once
+        List<List<ImageSample>> perImage = new ArrayList<>();
+        for (int i = 0; i < b.samples().size(); i++) {
+            perImage.add(ImagePieces.of(b.samples().get(i), cutting, imageDims.get(i)));
+        }
         List<Long> whole = new ArrayList<>();
         List<List<ImageSample>> cut = new ArrayList<>();
+        List<int[]> cutDims = new ArrayList<>();
         for (int i = 0; i < perImage.size(); i++) {
             if (isWhole(perImage.get(i))) {
                 whole.add((long) i);
             } else {
                 cut.add(perImage.get(i));
+                cutDims.add(imageDims.get(i));
             }
         }
         if (cut.isEmpty()) {
@@ -78,7 +84,7 @@ public final class PieceScorer {
                 ImageLoader.loadRgbPieces(pieces.get(0).image(), pieces.stream().map(ImageSample::piece).toList(), size,
                         scorer.model().sampleBits())).toList();
         ScoredBatch cutScored = scoreImages(cutInputs, cut.stream().map(p -> p.stream().map(ImageSample::piece).toList()).toList(),
-                cut.stream().map(p -> ImageLoader.dimensions(p.get(0).image())).toList(), b.samples().size());
+                cutDims, b.samples().size());
         float[][] maps = new float[perImage.size()][];
         float[] scores = new float[perImage.size()];
         int nextWhole = 0;

@@ -32,7 +32,7 @@ public final class TrainCheck {
         ImageScreen.Screened screened = ImageScreen.screen(data, cfg.data().imageSize(), keepGoing, cfg.data().cutting(),
                 cfg.data().sampleBits());
         data = screened.splits();
-        TrainService.requireCropFits(data, cfg.data().cutting());
+        org.anomaly4j.data.ImagePieces.requireFit(data, cfg.data().cutting());
         Encoder encoder = EncoderCatalogue.build(cfg.model(), cfg.data().imageSize(), cfg.train().seed());
         List<String> lines = new ArrayList<>();
         lines.add("data: " + data.source());

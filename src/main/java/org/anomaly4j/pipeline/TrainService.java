@@ -66,7 +66,7 @@ public final class TrainService {
         ImageScreen.Screened screened = ImageScreen.screen(data, cfg.data().imageSize(), options.keepGoing(),
                 cfg.data().cutting(), cfg.data().sampleBits());
         data = screened.splits();
-        requireCropFits(data, cfg.data().cutting());
+        ImagePieces.requireFit(data, cfg.data().cutting());
         List<String> skipped = screened.skipped();
         LOG.info("Data: {} ({} train, {} validation, {} test images)", data.source(), data.train().size(),
                 data.validation().size(), data.test().size());
@@ -136,15 +136,6 @@ public final class TrainService {
             checkpoints.delete();
             return new Result(dir, model, history, validation, eval, warning);
         }
-    }
-
-    /** data.crop must fit in every image of every split, checked before any work (headers only). */
-    static void requireCropFits(DatasetSplits data, org.anomaly4j.data.Cutting cutting) {
-        List<ImageSample> all = new java.util.ArrayList<>(data.train());
-        all.addAll(data.validation());
-        all.addAll(data.validationAnomalies());
-        all.addAll(data.test());
-        ImagePieces.requireFit(all, cutting);
     }
 
     /** DL4J training statistics of every run, for the training UI ({@code Ui --file ...}). */
