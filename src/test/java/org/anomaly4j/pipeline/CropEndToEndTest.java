@@ -1,7 +1,6 @@
 package org.anomaly4j.pipeline;
 
 import org.anomaly4j.AnomalyException;
-import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.Cutting;
 import org.anomaly4j.data.MvtecLayout;
@@ -64,11 +63,7 @@ class CropEndToEndTest {
     void partsBesideNoiseAreTrainedAndScoredInTheirCrop() throws Exception {
         Path square = new SyntheticDefectGenerator(48, 4).write(dir.resolve("square"), 40, 10, 8);
         Path strips = besideNoise(square, dir.resolve("strips"));
-        List<String> settings = List.of("data.root=" + strips, "data.imageSize=48", "data.crop=[0, 0, 48, 48]",
-                "model.encoder=tiny", "model.decoder.width=32", "model.decoder.bottleneck=8", "model.decoder.depth=1",
-                "train.epochs=10", "train.batchSize=8", "train.learningRate=0.005", "train.loss=mse",
-                "model.normalizeTaps=false", "scoring.distance=mse", "scoring.sigma=2", "scoring.batchSize=8");
-        HfrConfig cfg = ConfigLoader.load(null, settings);
+        HfrConfig cfg = TinyDetector.config("data.root=" + strips, "data.imageSize=48", "data.crop=[0, 0, 48, 48]");
         TrainService.Result r = TrainService.run(cfg, "test", dir.resolve("reports"), "crop");
         var splits = MvtecLayout.scan(strips, 0.1, 1, 0, 0);
         assertThat(r.evaluation().scores()).hasSize(splits.test().size());

@@ -1,6 +1,5 @@
 package org.anomaly4j.pipeline;
 
-import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.AnomalyImageRecordReader;
 import org.anomaly4j.data.ImageBatches;
@@ -35,11 +34,7 @@ class EndToEndTest {
     @Test
     void trainEvaluateSaveReload() throws Exception {
         Path data = new SyntheticDefectGenerator(64, 3).write(dir.resolve("data"), 40, 12, 10);
-        HfrConfig cfg = ConfigLoader.load(null, List.of("data.root=" + data, "data.imageSize=64",
-                "model.encoder=tiny", "model.decoder.width=32", "model.decoder.bottleneck=8", "model.decoder.depth=1",
-                "train.epochs=10", "train.batchSize=8", "train.learningRate=0.005", "train.loss=mse",
-                "model.normalizeTaps=false",
-                "scoring.distance=mse", "scoring.sigma=2", "scoring.batchSize=8"));
+        HfrConfig cfg = TinyDetector.config("data.root=" + data, "data.imageSize=64");
         TrainService.Result r = TrainService.run(cfg, "test", dir.resolve("reports"), "run1");
 
         double auroc = r.evaluation().metrics().imageAuroc();

@@ -1,6 +1,5 @@
 package org.anomaly4j.pipeline;
 
-import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.ImagePieces;
 import org.anomaly4j.data.MvtecLayout;
@@ -34,10 +33,7 @@ class PiecesEndToEndTest {
     void wideImagesAreTrainedAndScoredAsPieces() throws Exception {
         Path square = new SyntheticDefectGenerator(64, 3).write(dir.resolve("square"), 60, 12, 10);
         Path wide = widen(square, dir.resolve("wide"));
-        HfrConfig cfg = ConfigLoader.load(null, List.of("data.root=" + wide, "data.imageSize=64", "data.maxStretch=1.5",
-                "model.encoder=tiny", "model.decoder.width=32", "model.decoder.bottleneck=8", "model.decoder.depth=1",
-                "train.epochs=10", "train.batchSize=8", "train.learningRate=0.005", "train.loss=mse",
-                "model.normalizeTaps=false", "scoring.distance=mse", "scoring.sigma=2", "scoring.batchSize=8"));
+        HfrConfig cfg = TinyDetector.config("data.root=" + wide, "data.imageSize=64", "data.maxStretch=1.5");
         var splits = MvtecLayout.scan(wide, 0.1, 1, 0, 0);
         assertThat(ImagePieces.expand(splits.train(), 1.5)).hasSize(3 * splits.train().size());
 

@@ -1,6 +1,5 @@
 package org.anomaly4j.pipeline;
 
-import org.anomaly4j.config.ConfigLoader;
 import org.anomaly4j.config.HfrConfig;
 import org.anomaly4j.data.Cutting;
 import org.anomaly4j.data.ImagePieces;
@@ -63,10 +62,7 @@ class TilesEndToEndTest {
     void largeImagesAreTrainedAndScoredAsTiles() throws Exception {
         Path plain = new SyntheticDefectGenerator(48, 7).write(dir.resolve("plain"), 96, 12, 10);
         Path large = mosaic(plain, dir.resolve("large"));
-        HfrConfig cfg = ConfigLoader.load(null, List.of("data.root=" + large, "data.imageSize=48", "data.tiles=2",
-                "model.encoder=tiny", "model.decoder.width=32", "model.decoder.bottleneck=8", "model.decoder.depth=1",
-                "train.epochs=10", "train.batchSize=8", "train.learningRate=0.005", "train.loss=mse",
-                "model.normalizeTaps=false", "scoring.distance=mse", "scoring.sigma=2", "scoring.batchSize=8"));
+        HfrConfig cfg = TinyDetector.config("data.root=" + large, "data.imageSize=48", "data.tiles=2");
         var splits = MvtecLayout.scan(large, 0.1, 1, 0, 0);
         assertThat(ImagePieces.expand(splits.train(), cfg.data().cutting())).hasSize(4 * splits.train().size());
 
