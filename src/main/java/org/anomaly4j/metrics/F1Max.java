@@ -13,45 +13,26 @@ public record F1Max(double f1, double threshold) {
      * with several defective copies of each normal). The same as {@link #of} on a balanced set.
      */
     public static F1Max balanced(float[] scores, int[] labels) {
-        long pos = positives(labels);
+        long pos = SortedScores.positives(labels);
         long neg = labels.length - pos;
         return weighted(scores, labels, neg == 0 ? 1 : (double) pos / neg);
     }
 
     /** {@code normalWeight}: how much one false positive counts against F1. */
     private static F1Max weighted(float[] scores, int[] labels, double normalWeight) {
-        SortedScores s = new SortedScores(scores, labels);
-        long pos = positives(labels);
+        long pos = SortedScores.positives(labels);
         if (pos == 0) {
             return new F1Max(Double.NaN, Double.NaN);
         }
-        double best = 0;
-        double threshold = Double.NaN;
-        long tp = 0;
-        long fp = 0;
-        for (int i = 0; i < s.size(); i++) {
-            if (s.payload(i) != 0) {
-                tp++;
-            } else {
-                fp++;
+        double[] best = {0, Double.NaN}; // F1 and its threshold
+        new SortedScores(scores, labels).walk((tp, fp, threshold) -> {
+            double f1 = 2.0 * tp / (tp + normalWeight * fp + pos); // 2PR/(P+R) = 2tp / (predicted + actual)
+            if (f1 > best[0]) {
+                best[0] = f1;
+                best[1] = threshold;
             }
-            if (!s.tiedWithNext(i)) {
-                double f1 = 2.0 * tp / (tp + normalWeight * fp + pos); // 2PR/(P+R) = 2tp / (predicted + actual)
-                if (f1 > best) {
-                    best = f1;
-                    threshold = s.score(i);
-                }
-            }
-        }
-        return new F1Max(best, threshold);
-    }
-
-    private static long positives(int[] labels) {
-        long pos = 0;
-        for (int l : labels) {
-            pos += l != 0 ? 1 : 0;
-        }
-        return pos;
+        });
+        return new F1Max(best[0], best[1]);
     }
 
     /** F1 when every score &gt;= threshold is called anomalous (NaN without positives). */

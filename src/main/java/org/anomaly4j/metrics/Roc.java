@@ -6,36 +6,18 @@ public final class Roc {
     }
 
     public static double auroc(float[] scores, int[] labels) {
-        SortedScores s = new SortedScores(scores, labels);
-        long pos = 0;
-        long neg = 0;
-        for (int l : labels) {
-            if (l != 0) {
-                pos++;
-            } else {
-                neg++;
-            }
-        }
+        long pos = SortedScores.positives(labels);
+        long neg = labels.length - pos;
         if (pos == 0 || neg == 0) {
             return Double.NaN;
         }
-        double area = 0;
-        long tp = 0;
-        long fp = 0;
-        long prevTp = 0;
-        long prevFp = 0;
-        for (int i = 0; i < s.size(); i++) {
-            if (s.payload(i) != 0) {
-                tp++;
-            } else {
-                fp++;
-            }
-            if (!s.tiedWithNext(i)) {
-                area += (fp - prevFp) * (double) (tp + prevTp) / 2.0; // trapezoid, in count units
-                prevTp = tp;
-                prevFp = fp;
-            }
-        }
-        return area / ((double) pos * neg);
+        double[] area = {0};
+        long[] prev = {0, 0}; // true and false positives at the previous threshold
+        new SortedScores(scores, labels).walk((tp, fp, threshold) -> {
+            area[0] += (fp - prev[1]) * (double) (tp + prev[0]) / 2.0; // trapezoid, in count units
+            prev[0] = tp;
+            prev[1] = fp;
+        });
+        return area[0] / ((double) pos * neg);
     }
 }

@@ -34,6 +34,39 @@ final class SortedScores {
         return i + 1 < keys.length && (keys[keys.length - 1 - i] >> 32) == (keys[keys.length - 2 - i] >> 32);
     }
 
+    /** What a curve sees at one threshold: the positives and negatives scored at or above it. */
+    interface ThresholdVisitor {
+        void at(long truePositives, long falsePositives, float threshold);
+    }
+
+    /**
+     * Visits every distinct score, highest first, with the counts of non-zero (positive) and zero payloads
+     * at or above it: the points of the ROC and precision-recall curves.
+     */
+    void walk(ThresholdVisitor visitor) {
+        long tp = 0;
+        long fp = 0;
+        for (int i = 0; i < size(); i++) {
+            if (payload(i) != 0) {
+                tp++;
+            } else {
+                fp++;
+            }
+            if (!tiedWithNext(i)) {
+                visitor.at(tp, fp, score(i));
+            }
+        }
+    }
+
+    /** How many payloads are non-zero (the positives). */
+    static long positives(int[] payload) {
+        long pos = 0;
+        for (int l : payload) {
+            pos += l != 0 ? 1 : 0;
+        }
+        return pos;
+    }
+
     float score(int i) {
         return unsortable((int) (keys[keys.length - 1 - i] >> 32));
     }

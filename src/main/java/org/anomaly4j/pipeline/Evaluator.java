@@ -7,6 +7,7 @@ import org.anomaly4j.data.Cutting;
 import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.metrics.Aupro;
+import org.anomaly4j.metrics.AveragePrecision;
 import org.anomaly4j.metrics.EvaluationMetrics;
 import org.anomaly4j.metrics.F1Max;
 import org.anomaly4j.metrics.Roc;
@@ -19,6 +20,7 @@ import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.Progress;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Scores a test split with a trained model and computes image and pixel metrics. */
@@ -77,6 +79,8 @@ public final class Evaluator {
         F1Max f1 = F1Max.of(imageScores, labels);
         double pixelAuroc = Double.NaN;
         double aupro = Double.NaN;
+        double pixelAp = Double.NaN;
+        double defectPixelFraction = Double.NaN;
         F1Max pixelF1 = new F1Max(Double.NaN, Double.NaN);
         String note = "";
         List<PixelAurocByDefectType.Row> pixelByType = List.of();
@@ -86,13 +90,16 @@ public final class Evaluator {
             Pixels all = Pixels.of(maps, masks);
             pixelAuroc = Roc.auroc(all.scores(), all.labels());
             pixelF1 = F1Max.of(all.scores(), all.labels());
+            pixelAp = AveragePrecision.of(all.scores(), all.labels());
+            defectPixelFraction = (double) Arrays.stream(all.labels()).filter(l -> l != 0).count() / all.labels().length;
             aupro = Aupro.compute(maps, masks, model.imageSize(), Aupro.DEFAULT_MAX_FPR);
             pixelByType = PixelAurocByDefectType.of(mapTypes, maps, masks);
         } else {
             note = "pixel metrics skipped: the dataset has no ground_truth masks (image-level evaluation only)";
         }
         EvaluationMetrics m = new EvaluationMetrics(Roc.auroc(imageScores, labels), f1.f1(), f1.threshold(),
-                pixelAuroc, aupro, scores.size(), anomalous, pixelF1.f1(), pixelF1.threshold());
+                pixelAuroc, aupro, scores.size(), anomalous, pixelF1.f1(), pixelF1.threshold(),
+                AveragePrecision.of(imageScores, labels), pixelAp, defectPixelFraction);
         Thresholds fitted = fitThresholds(imageScores, labels, maps, masks);
         return new EvaluationResult(m, scores, (System.nanoTime() - start) / 1e9, scores.size() / scoringSeconds, note, fitted,
                 pixelByType);

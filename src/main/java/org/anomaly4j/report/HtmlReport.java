@@ -84,6 +84,7 @@ public final class HtmlReport {
         html.append("<tr><td>image AUROC, 95 % interval (DeLong)</td><td>").append(ReportWriter.intervalText(s.evaluation()))
                 .append("</td></tr>");
         row(html, "image F1-max", m.imageF1Max());
+        row(html, "image AP (chance " + fmt(m.anomalousFraction()) + ": the share of anomalous images)", m.imageAp());
         if (s.thresholds() != null) {
             row(html, "image F1 at the stored threshold (" + String.format("%.4g", s.thresholds().image()) + ")",
                     ReportWriter.f1AtThreshold(s));
@@ -95,6 +96,7 @@ public final class HtmlReport {
         }
         row(html, "pixel AUROC", m.pixelAuroc());
         row(html, "pixel AUPRO (FPR &le; 0.3)", m.pixelAupro());
+        row(html, "pixel AP (chance " + fmt(m.defectPixelFraction()) + ": the share of defect pixels)", m.pixelAp());
         if (Double.isFinite(m.pixelF1Max())) {
             row(html, "pixel F1-max (defect masks at map value " + Float.toString((float) m.pixelF1Threshold())
                     + ", for Predict --pixel-threshold)", m.pixelF1Max());

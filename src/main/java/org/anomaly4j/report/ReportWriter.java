@@ -32,10 +32,13 @@ public final class ReportWriter {
         out.put("image_AUROC", finite(m.imageAuroc()));
         out.put("image_F1Max", finite(m.imageF1Max()));
         out.put("image_F1Max_threshold", finite(m.imageF1Threshold()));
+        out.put("image_AP", finite(m.imageAp()));
         out.put("pixel_AUROC", finite(m.pixelAuroc()));
         out.put("pixel_AUPRO", finite(m.pixelAupro()));
         out.put("pixel_F1Max", finite(m.pixelF1Max()));
         out.put("pixel_F1Max_threshold", finite(m.pixelF1Threshold()));
+        out.put("pixel_AP", finite(m.pixelAp()));
+        out.put("pixel_defect_fraction", finite(m.defectPixelFraction())); // the pixel AP's chance level
         out.put("test_images", m.images());
         out.put("test_anomalous", m.anomalous());
         return out;
@@ -168,8 +171,10 @@ public final class ReportWriter {
         md.append(row("image AUROC", m.imageAuroc()));
         md.append("| image AUROC, 95 % interval (DeLong) | ").append(intervalText(s.evaluation())).append(" |\n");
         md.append(row("image F1-max", m.imageF1Max()));
+        md.append(row("image AP (chance " + fourDigits(m.anomalousFraction()) + ": the share of anomalous images)", m.imageAp()));
         md.append(row("pixel AUROC", m.pixelAuroc()));
         md.append(row("pixel AUPRO (FPR <= 0.3)", m.pixelAupro()));
+        md.append(row("pixel AP (chance " + fourDigits(m.defectPixelFraction()) + ": the share of defect pixels)", m.pixelAp()));
         if (Double.isFinite(m.pixelF1Max())) {
             md.append("| pixel F1-max (defect masks at map value ").append(Float.toString((float) m.pixelF1Threshold()))
                     .append(", for Predict --pixel-threshold) | ").append(fourDigits(m.pixelF1Max())).append(" |\n");

@@ -45,6 +45,23 @@ class MetricsTest {
     }
 
     @Test
+    void averagePrecisionHandComputed() {
+        // sorted: 0.9(1) 0.8(0) 0.7(1) 0.2(0); P=2. Recall steps: at 0.9 +1/2 at precision 1; at 0.7 +1/2 at 2/3.
+        // AP = 0.5 * 1 + 0.5 * 2/3 = 5/6 (scikit-learn's average_precision_score gives the same)
+        assertThat(AveragePrecision.of(new float[]{0.9f, 0.8f, 0.7f, 0.2f}, new int[]{1, 0, 1, 0})).isCloseTo(5.0 / 6, offset(1e-12));
+        assertThat(AveragePrecision.of(new float[]{0.1f, 0.2f, 0.8f, 0.9f}, new int[]{0, 0, 1, 1})).isEqualTo(1.0);
+    }
+
+    @Test
+    void averagePrecisionTiesFormOneThresholdAndInverseRankingIsTheShareOfPositives() {
+        // all tied: one threshold, recall 0 -> 1 at precision 2/4
+        assertThat(AveragePrecision.of(new float[]{0.5f, 0.5f, 0.5f, 0.5f}, new int[]{0, 1, 0, 1})).isEqualTo(0.5);
+        // positives last: 0.2(1) reached at precision 1/3, 0.1(1) at 2/4 -> (1/3 + 1/2) / 2 = 5/12
+        assertThat(AveragePrecision.of(new float[]{0.9f, 0.8f, 0.2f, 0.1f}, new int[]{0, 0, 1, 1})).isCloseTo(5.0 / 12, offset(1e-12));
+        assertThat(AveragePrecision.of(new float[]{1f, 2f}, new int[]{0, 0})).isNaN();
+    }
+
+    @Test
     void connectedComponentsUse8Connectivity() {
         float[] m = {
                 1, 0, 0, 0,

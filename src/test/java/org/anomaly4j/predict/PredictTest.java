@@ -397,6 +397,20 @@ class PredictTest {
     }
 
     @Test
+    void theRunReportsTheAveragePrecisions() throws Exception {
+        double imageAp = trained.evaluation().metrics().imageAp();
+        double pixelAp = trained.evaluation().metrics().pixelAp();
+        assertThat(imageAp).isGreaterThan(0).isLessThanOrEqualTo(1);
+        assertThat(pixelAp).isGreaterThan(0).isLessThanOrEqualTo(1);
+        assertThat(Files.readString(trained.runDir().resolve("metrics.json")))
+                .contains("\"image_AP\" : " + imageAp).contains("\"pixel_AP\" : " + pixelAp);
+        double chance = trained.evaluation().metrics().defectPixelFraction();
+        assertThat(chance).isGreaterThan(0).isLessThan(1);
+        assertThat(Files.readString(trained.runDir().resolve("summary.md")))
+                .contains(String.format("| pixel AP (chance %.4f: the share of defect pixels) | %.4f |", chance, pixelAp));
+    }
+
+    @Test
     void thePixelThresholdTrainReportsGivesPredictMasksOfThatF1() throws Exception {
         double threshold = trained.evaluation().metrics().pixelF1Threshold();
         double f1 = trained.evaluation().metrics().pixelF1Max();
