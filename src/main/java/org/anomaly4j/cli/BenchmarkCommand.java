@@ -3,6 +3,7 @@ package org.anomaly4j.cli;
 import org.anomaly4j.AnomalyException;
 import org.anomaly4j.pipeline.MvtecBenchmark;
 import org.anomaly4j.pipeline.OneClassBenchmark;
+import org.anomaly4j.pipeline.TrainingSizeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,10 +23,13 @@ import java.util.stream.IntStream;
                         + "class; writes reports/benchmarks/one-class-<dataset>.md and .json.",
                 "'mvtec': the MVTec AD protocol over every category under --root (a folder with train/good), one Train run "
                         + "each with hyperparams/mvtec-ad.yaml (or --config); writes reports/benchmarks/mvtec-<root folder>.md and .json.",
+                "'training-size': how many good images a line needs: one Train run per --sizes subset of the training normals "
+                        + "of --config (trained for about the same number of steps), each compared with the largest on the validation "
+                        + "split; writes reports/benchmarks/training-size-<config>.md and .json.",
                 "'performance': encoder and scoring throughput, epoch time with/without the feature cache and peak memory "
                         + "per encoder, against PyTorch when present; writes reports/benchmarks/performance.md and .json."})
 public class BenchmarkCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SUITE", description = "one-class, mvtec or performance")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "one-class, mvtec, training-size or performance")
     String suite;
 
     @Option(names = "--encoders", split = ",", paramLabel = "E", defaultValue = "squeezenet,resnet50,vgg16",
@@ -63,8 +67,12 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--categories", split = ",", paramLabel = "C", description = "mvtec: categories to run (default: every folder under --root with train/good).")
     List<String> categories;
 
-    @Option(names = "--resume", description = "one-class, mvtec: keep the classes or categories an earlier run of the same suite "
-            + "finished (its table in <reports>/benchmarks/, made with the same config and --set) and run the others.")
+    @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "50,100,200,all",
+            description = "training-size: numbers of training normals, or 'all' (default: ${DEFAULT-VALUE}).")
+    List<String> sizes;
+
+    @Option(names = "--resume", description = "one-class, mvtec, training-size: keep the classes, categories or sizes an earlier run "
+            + "of the same suite finished (its table in <reports>/benchmarks/, made with the same config and --set) and run the others.")
     boolean resume;
 
     /** --config (default: hyperparams/one-class-<dataset>.yaml or hyperparams/mvtec-ad.yaml), --set, --reports, --verbose. */
@@ -92,8 +100,11 @@ public class BenchmarkCommand implements Callable<Integer> {
         if ("mvtec".equals(suite)) {
             return mvtec();
         }
+        if ("training-size".equals(suite)) {
+            return trainingSize();
+        }
         if (!"one-class".equals(suite)) {
-            throw new AnomalyException("unknown benchmark suite '" + suite + "' (available: one-class, mvtec, performance)");
+            throw new AnomalyException("unknown benchmark suite '" + suite + "' (available: one-class, mvtec, training-size, performance)");
         }
         if (!List.of("mnist", "fashion-mnist", "cifar10").contains(dataset)) {
             throw new AnomalyException("--dataset: unknown dataset '" + dataset + "' (mnist, fashion-mnist, cifar10)");
@@ -126,6 +137,28 @@ public class BenchmarkCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         r.categories().forEach(c -> out.printf("%s: image AUROC %.4f, pixel AUROC %.4f, AUPRO %.4f (%.0f s)%n", c.category(),
                 c.imageAuroc(), c.pixelAuroc(), c.pixelAupro(), c.seconds()));
+        out.println("table: " + r.table() + ".md");
+        out.flush();
+        return 0;
+    }
+
+    private Integer trainingSize() {
+        if (common.config == null) {
+            throw new AnomalyException("training-size: give --config, the config of the line to measure (e.g. --config "
+                    + "hyperparams/magnetic-tile.yaml)");
+        }
+        if (!Files.isRegularFile(common.config)) {
+            throw new AnomalyException("config not found: " + common.config + " (give --config FILE)");
+        }
+        var r = TrainingSizeBenchmark.run(common.config, sizes, common.overrides, common.reports,
+                CommonOptions.commandLine("Benchmark", rawArgs), resume);
+        var out = spec.commandLine().getOut();
+        for (TrainingSizeBenchmark.SizeResult s : r.sizes()) {
+            var d = r.againstLargest().get(s.images());
+            out.printf("%d images: validation image AUROC %.4f%s; test image AUROC %.4f, pixel AUROC %.4f (%.0f s)%n", s.images(),
+                    s.validationImageAuroc(), d == null ? "" : String.format(" (%+.4f against the largest, %+.4f … %+.4f)",
+                            d.difference(), d.lower(), d.upper()), s.testImageAuroc(), s.testPixelAuroc(), s.seconds());
+        }
         out.println("table: " + r.table() + ".md");
         out.flush();
         return 0;
