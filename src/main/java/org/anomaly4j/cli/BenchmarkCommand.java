@@ -67,8 +67,9 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--categories", split = ",", paramLabel = "C", description = "mvtec: categories to run (default: every folder under --root with train/good).")
     List<String> categories;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "50,100,200,all",
-            description = "training-size: numbers of training normals, or 'all' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sizes", split = ",", paramLabel = "N",
+            description = "training-size: numbers of training normals, or 'all' (default: 50,100,200,all, leaving out those "
+                    + "the training split does not hold).")
     List<String> sizes;
 
     @Option(names = "--resume", description = "one-class, mvtec, training-size: keep the classes, categories or sizes an earlier run "

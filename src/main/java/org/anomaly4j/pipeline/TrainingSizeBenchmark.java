@@ -30,6 +30,8 @@ public final class TrainingSizeBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSizeBenchmark.class);
     /** The word for every training normal in {@code --sizes}. */
     public static final String ALL = "all";
+    /** Without {@code --sizes}: those of them below the number of training normals, and all. */
+    public static final List<Integer> DEFAULT_SIZES = List.of(50, 100, 200);
     /** A cap on the scaled epochs: a handful of images would otherwise be trained for thousands. */
     static final int MAX_EPOCHS = 500;
 
@@ -49,7 +51,7 @@ public final class TrainingSizeBenchmark {
     }
 
     /**
-     * @param sizes  numbers of training normals, or {@link #ALL}
+     * @param sizes  numbers of training normals, or {@link #ALL}; null for {@link #DEFAULT_SIZES}
      * @param resume keep the sizes an earlier run of this suite finished (its table, made with the same config)
      */
     public static Result run(Path config, List<String> sizes, List<String> overrides, Path reports, String command, boolean resume) {
@@ -71,7 +73,7 @@ public final class TrainingSizeBenchmark {
         }
         org.anomaly4j.model.encoder.EncoderCatalogue.build(base.model(), base.data().imageSize(), base.train().seed()); // weights
         int available = DatasetFactory.open(base.data()).train().size();
-        List<Integer> planned = resolve(sizes, available);
+        List<Integer> planned = resolve(sizes != null ? sizes : defaults(available), available);
         Path table = reports.resolve("benchmarks").resolve("training-size-" + stem(config));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Map<Integer, SizeResult> finished = new LinkedHashMap<>();
@@ -118,6 +120,13 @@ public final class TrainingSizeBenchmark {
                     + ". The others are in " + table + ".md");
         }
         return new Result(results, compared, table);
+    }
+
+    /** {@link #DEFAULT_SIZES} that are smaller than {@code available}, and all. */
+    static List<String> defaults(int available) {
+        List<String> out = new ArrayList<>(DEFAULT_SIZES.stream().filter(n -> n < available).map(String::valueOf).toList());
+        out.add(ALL);
+        return out;
     }
 
     /** The sizes, largest first, each at most once; {@link #ALL} is every training normal. */

@@ -84,6 +84,12 @@ class TrainingSizeBenchmarkTest {
     }
 
     @Test
+    void withoutSizesASmallLineGetsTheDefaultsItHolds() {
+        TrainingSizeBenchmark.Result r = TrainingSizeBenchmark.run(config, null, List.of(), dir.resolve("reports-default"), "x", false);
+        assertThat(r.sizes()).extracting(TrainingSizeBenchmark.SizeResult::images).containsExactly(12); // 50, 100, 200 > 12
+    }
+
+    @Test
     void badSizesAndKeysTheSuiteSetsAreRefusedBeforeAnyWork() {
         Path reports = dir.resolve("reports-bad");
         assertThatThrownBy(() -> TrainingSizeBenchmark.run(config, List.of("13"), List.of(), reports, "x", false))
@@ -101,6 +107,8 @@ class TrainingSizeBenchmarkTest {
     @Test
     void theSizesComeLargestFirstOnceEachAndTheEpochsScaleWithACap() {
         assertThat(TrainingSizeBenchmark.resolve(List.of("50", "all", "200", "50"), 686)).containsExactly(686, 200, 50);
+        assertThat(TrainingSizeBenchmark.defaults(686)).containsExactly("50", "100", "200", "all");
+        assertThat(TrainingSizeBenchmark.defaults(120)).as("a small line: the sizes it holds").containsExactly("50", "100", "all");
         assertThat(TrainingSizeBenchmark.epochsFor(8, 686, 686)).isEqualTo(8);
         assertThat(TrainingSizeBenchmark.epochsFor(8, 686, 50)).isEqualTo(110); // 8 x 686 / 50 = 109.8
         assertThat(TrainingSizeBenchmark.epochsFor(8, 686, 5)).isEqualTo(TrainingSizeBenchmark.MAX_EPOCHS);
