@@ -108,7 +108,7 @@ public final class HtmlReport {
             row(html, "pixel AUROC, " + esc(r.defectType()) + " (" + String.format("%.1f", 100 * r.defectPixelShare())
                     + " % of all defect pixels) with all normals", r.pixelAuroc());
         }
-        html.append("</table><ul><li>data: ").append(esc(s.dataSource())).append("</li><li>test images: ").append(m.images())
+        html.append("</table><ul><li>data: ").append(esc(s.dataSource())).append("</li><li>").append(s.split()).append(" images: ").append(m.images())
                 .append(" (").append(m.anomalous()).append(" anomalous)</li><li>encoder: ").append(esc(s.encoder()))
                 .append(", weights: ").append(esc(s.weightsSource())).append("</li>");
         if (s.validation() != null) {

@@ -26,8 +26,13 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** anomalib-style keys; NaN (not computed) becomes null. */
+    /** anomalib-style keys of a test-split evaluation; NaN (not computed) becomes null. */
     public static Map<String, Object> metricsMap(EvaluationMetrics m) {
+        return metricsMap(m, RunSummary.TEST);
+    }
+
+    /** The same, the image counts named after {@code split} ({@code test_images}, {@code validation_images}). */
+    static Map<String, Object> metricsMap(EvaluationMetrics m, String split) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("image_AUROC", finite(m.imageAuroc()));
         out.put("image_F1Max", finite(m.imageF1Max()));
@@ -39,8 +44,8 @@ public final class ReportWriter {
         out.put("pixel_F1Max_threshold", finite(m.pixelF1Threshold()));
         out.put("pixel_AP", finite(m.pixelAp()));
         out.put("pixel_defect_fraction", finite(m.defectPixelFraction())); // the pixel AP's chance level
-        out.put("test_images", m.images());
-        out.put("test_anomalous", m.anomalous());
+        out.put(split + "_images", m.images());
+        out.put(split + "_anomalous", m.anomalous());
         return out;
     }
 
@@ -50,7 +55,7 @@ public final class ReportWriter {
 
     public static void write(RunDirectory run, RunSummary s) {
         try {
-            Map<String, Object> metrics = new LinkedHashMap<>(metricsMap(s.evaluation().metrics()));
+            Map<String, Object> metrics = new LinkedHashMap<>(metricsMap(s.evaluation().metrics(), s.split()));
             metrics.put("split", s.split()); // which split the metrics and scores.csv are of
             putInterval(metrics, "image_AUROC_CI95", s.evaluation());
             metrics.put("eval_seconds", s.evaluation().seconds());
@@ -70,14 +75,14 @@ public final class ReportWriter {
                 metrics.put("pixel_threshold", finite(s.thresholds().pixel()));
                 int normals = s.evaluation().metrics().images() - s.evaluation().metrics().anomalous();
                 if (normals > 0) {
-                    metrics.put("test_normals_flagged_at_threshold", s.evaluation().normalsFlagged(s.thresholds()));
-                    metrics.put("test_normal_FPR_at_threshold", (double) s.evaluation().normalsFlagged(s.thresholds()) / normals);
+                    metrics.put(s.split() + "_normals_flagged_at_threshold", s.evaluation().normalsFlagged(s.thresholds()));
+                    metrics.put(s.split() + "_normal_FPR_at_threshold", (double) s.evaluation().normalsFlagged(s.thresholds()) / normals);
                 }
                 metrics.put("thresholds_source", s.thresholds().source());
             }
             double lineThreshold = s.evaluation().thresholdForNormalFpr(EvaluationResult.LINE_FPR);
             if (Double.isFinite(lineThreshold)) {
-                metrics.put("image_threshold_at_test_normal_FPR_" + EvaluationResult.LINE_FPR, lineThreshold);
+                metrics.put("image_threshold_at_" + s.split() + "_normal_FPR_" + EvaluationResult.LINE_FPR, lineThreshold);
             }
             if (!s.evaluation().pixelNote().isEmpty()) {
                 metrics.put("note", s.evaluation().pixelNote());
@@ -228,7 +233,7 @@ public final class ReportWriter {
             md.append("Note: ").append(s.evaluation().pixelNote()).append("\n\n");
         }
         md.append("- data: ").append(s.dataSource()).append("\n");
-        md.append("- test images: ").append(m.images()).append(" (").append(m.anomalous()).append(" anomalous)\n");
+        md.append("- ").append(s.split()).append(" images: ").append(m.images()).append(" (").append(m.anomalous()).append(" anomalous)\n");
         md.append("- encoder: ").append(s.encoder()).append(", weights: ").append(s.weightsSource()).append("\n");
         if (s.history() != null) {
             TrainingHistory h = s.history();

@@ -42,6 +42,10 @@ class EvaluateValidationSplitTest {
                 dir.resolve("reports"), "validation", true);
         assertThat(v.evaluation().metrics().imageAuroc())
                 .isCloseTo(trained.validation().metrics().imageAuroc(), offset(1e-9));
+        // the report speaks of the split it scored
+        assertThat(Files.readString(v.runDir().resolve("metrics.json"))).contains("\"split\" : \"validation\"")
+                .contains("\"validation_images\" : " + v.evaluation().metrics().images()).doesNotContain("test_");
+        assertThat(Files.readString(v.runDir().resolve("summary.md"))).contains("- validation images: ").doesNotContain("test images");
         assertThatThrownBy(() -> EvaluateService.run(loaded, loaded.config().data(), loaded.config().scoring(), "test",
                 dir.resolve("reports"), "on-test", false))
                 .isInstanceOf(AnomalyException.class).hasMessageContaining(broken.getFileName().toString());
