@@ -13,13 +13,16 @@ public final class AveragePrecision {
 
     /** NaN without positives; tied scores form one threshold. */
     public static double of(float[] scores, int[] labels) {
-        long pos = SortedScores.positives(labels);
+        return of(new SortedScores(scores, labels), SortedScores.positives(labels));
+    }
+
+    static double of(SortedScores sorted, long pos) {
         if (pos == 0) {
             return Double.NaN;
         }
         double[] sum = {0};
         long[] prevTp = {0};
-        new SortedScores(scores, labels).walk((tp, fp, threshold) -> {
+        sorted.walk((tp, fp, threshold) -> {
             sum[0] += (tp - prevTp[0]) * ((double) tp / (tp + fp)); // recall step (in positives) × precision
             prevTp[0] = tp;
         });

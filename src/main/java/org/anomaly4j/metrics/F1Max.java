@@ -4,7 +4,7 @@ package org.anomaly4j.metrics;
 public record F1Max(double f1, double threshold) {
 
     public static F1Max of(float[] scores, int[] labels) {
-        return weighted(scores, labels, 1);
+        return weighted(new SortedScores(scores, labels), SortedScores.positives(labels), 1);
     }
 
     /**
@@ -15,17 +15,16 @@ public record F1Max(double f1, double threshold) {
     public static F1Max balanced(float[] scores, int[] labels) {
         long pos = SortedScores.positives(labels);
         long neg = labels.length - pos;
-        return weighted(scores, labels, neg == 0 ? 1 : (double) pos / neg);
+        return weighted(new SortedScores(scores, labels), pos, neg == 0 ? 1 : (double) pos / neg);
     }
 
     /** {@code normalWeight}: how much one false positive counts against F1. */
-    private static F1Max weighted(float[] scores, int[] labels, double normalWeight) {
-        long pos = SortedScores.positives(labels);
+    static F1Max weighted(SortedScores sorted, long pos, double normalWeight) {
         if (pos == 0) {
             return new F1Max(Double.NaN, Double.NaN);
         }
         double[] best = {0, Double.NaN}; // F1 and its threshold
-        new SortedScores(scores, labels).walk((tp, fp, threshold) -> {
+        sorted.walk((tp, fp, threshold) -> {
             double f1 = 2.0 * tp / (tp + normalWeight * fp + pos); // 2PR/(P+R) = 2tp / (predicted + actual)
             if (f1 > best[0]) {
                 best[0] = f1;

@@ -7,13 +7,16 @@ public final class Roc {
 
     public static double auroc(float[] scores, int[] labels) {
         long pos = SortedScores.positives(labels);
-        long neg = labels.length - pos;
+        return auroc(new SortedScores(scores, labels), pos, labels.length - pos);
+    }
+
+    static double auroc(SortedScores sorted, long pos, long neg) {
         if (pos == 0 || neg == 0) {
             return Double.NaN;
         }
         double[] area = {0};
         long[] prev = {0, 0}; // true and false positives at the previous threshold
-        new SortedScores(scores, labels).walk((tp, fp, threshold) -> {
+        sorted.walk((tp, fp, threshold) -> {
             area[0] += (fp - prev[1]) * (double) (tp + prev[0]) / 2.0; // trapezoid, in count units
             prev[0] = tp;
             prev[1] = fp;

@@ -7,9 +7,9 @@ import org.anomaly4j.data.Cutting;
 import org.anomaly4j.data.ImageBatches;
 import org.anomaly4j.data.ImageSample;
 import org.anomaly4j.metrics.Aupro;
-import org.anomaly4j.metrics.AveragePrecision;
 import org.anomaly4j.metrics.EvaluationMetrics;
 import org.anomaly4j.metrics.F1Max;
+import org.anomaly4j.metrics.Ranking;
 import org.anomaly4j.metrics.Roc;
 import org.anomaly4j.model.HfrModel;
 import org.anomaly4j.model.InferencePath;
@@ -20,7 +20,6 @@ import org.anomaly4j.scoring.Thresholds;
 import org.anomaly4j.Progress;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Scores a test split with a trained model and computes image and pixel metrics. */
@@ -76,7 +75,10 @@ public final class Evaluator {
             labels[i] = scores.get(i).label();
             anomalous += labels[i];
         }
-        F1Max f1 = F1Max.of(imageScores, labels);
+        Ranking image = Ranking.of(imageScores, labels);
+        // every pixel of the split, flattened and ranked once: the pixel metrics and the pixel threshold share them
+        Pixels all = maps.isEmpty() ? null : Pixels.of(maps, masks);
+        Ranking pixels = all == null ? null : Ranking.of(all.scores(), all.labels());
         double pixelAuroc = Double.NaN;
         double aupro = Double.NaN;
         double pixelAp = Double.NaN;
@@ -86,27 +88,26 @@ public final class Evaluator {
         List<PixelAurocByDefectType.Row> pixelByType = List.of();
         if (anomalous == 0) {
             note = NORMALS_ONLY;
-        } else if (hasMasks) {
-            Pixels all = Pixels.of(maps, masks);
-            pixelAuroc = Roc.auroc(all.scores(), all.labels());
-            pixelF1 = F1Max.of(all.scores(), all.labels());
-            pixelAp = AveragePrecision.of(all.scores(), all.labels());
-            defectPixelFraction = (double) Arrays.stream(all.labels()).filter(l -> l != 0).count() / all.labels().length;
+        } else if (pixels != null) {
+            pixelAuroc = pixels.auroc();
+            pixelF1 = pixels.f1Max();
+            pixelAp = pixels.averagePrecision();
+            defectPixelFraction = pixels.positiveFraction();
             aupro = Aupro.compute(maps, masks, model.imageSize(), Aupro.DEFAULT_MAX_FPR);
             pixelByType = PixelAurocByDefectType.of(mapTypes, maps, masks);
         } else {
             note = "pixel metrics skipped: the dataset has no ground_truth masks (image-level evaluation only)";
         }
-        EvaluationMetrics m = new EvaluationMetrics(Roc.auroc(imageScores, labels), f1.f1(), f1.threshold(),
+        EvaluationMetrics m = new EvaluationMetrics(image.auroc(), image.f1Max().f1(), image.f1Max().threshold(),
                 pixelAuroc, aupro, scores.size(), anomalous, pixelF1.f1(), pixelF1.threshold(),
-                AveragePrecision.of(imageScores, labels), pixelAp, defectPixelFraction);
-        Thresholds fitted = fitThresholds(imageScores, labels, maps, masks);
+                image.averagePrecision(), pixelAp, defectPixelFraction);
+        Thresholds fitted = fitThresholds(imageScores, labels, all, pixels);
         return new EvaluationResult(m, scores, (System.nanoTime() - start) / 1e9, scores.size() / scoringSeconds, note, fitted,
                 pixelByType);
     }
 
     /** F1-optimal thresholds where there are anomalies (pixel: where there are masks), else at a FPR on the normals. */
-    static Thresholds fitThresholds(float[] imageScores, int[] labels, List<float[]> maps, List<float[]> masks) {
+    private static Thresholds fitThresholds(float[] imageScores, int[] labels, Pixels all, Ranking pixels) {
         if (imageScores.length == 0) {
             return null;
         }
@@ -125,17 +126,15 @@ public final class Evaluator {
         double pixel = Double.NaN;
         double pixelMin = Double.NaN;
         double pixelMax = Double.NaN;
-        if (!maps.isEmpty()) {
-            Pixels all = Pixels.of(maps, masks);
+        if (all != null) {
             float[] s = all.scores();
-            int[] l = all.labels();
             pixelMin = Double.POSITIVE_INFINITY;
             pixelMax = Double.NEGATIVE_INFINITY;
             for (float v : s) {
                 pixelMin = Math.min(pixelMin, v);
                 pixelMax = Math.max(pixelMax, v);
             }
-            F1Max pf = F1Max.of(s, l);
+            F1Max pf = pixels.f1Max();
             pixel = Double.isFinite(pf.threshold()) ? pf.threshold() : Thresholds.atFalsePositiveRate(s, EvaluationResult.NORMAL_FPR);
         }
         String source = labelled ? "F1-optimal on a labelled set of " + imageScores.length + " images"
